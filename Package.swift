@@ -1,0 +1,62 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Kho — kho lưu trữ số. One OAIS function per module; lower modules never import higher ones:
+//   KhoCore ← Metadata, ArchivalStorage ← Packaging ← (Ingest, DataManagement, Access) ← kho
+let package = Package(
+    name: "Kho",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kho", targets: ["kho"]),
+        .library(name: "ArchivalStorage", targets: ["ArchivalStorage"]),
+        .library(name: "Packaging", targets: ["Packaging"]),
+        .library(name: "Metadata", targets: ["Metadata"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
+        .target(
+            name: "KhoCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // libxml2, the only XML parser Kho trusts (no network, no external entities).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // XML, METS, PREMIS, TT05 EAD records and their schemas.
+        .target(name: "Metadata", dependencies: ["KhoCore", "CLibXML2"]),
+        // OCFL 1.0/1.1 storage roots: writer, reader, validator.
+        .target(name: "ArchivalStorage", dependencies: ["KhoCore"]),
+        // Submission packages: TT05 SIP_hoso, E-ARK CSIP/SIP, BagIt; safe unpacking.
+        .target(
+            name: "Packaging",
+            dependencies: [
+                "KhoCore", "Metadata",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The command-line face: parses, presents, delegates to the modules.
+        .executableTarget(
+            name: "kho",
+            dependencies: [
+                "KhoCore", "Metadata", "ArchivalStorage", "Packaging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .target(name: "KhoTestSupport", dependencies: ["KhoCore"], path: "Tests/KhoTestSupport"),
+        .testTarget(name: "KhoCoreTests", dependencies: ["KhoCore", "KhoTestSupport"]),
+        .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
+        .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
+        .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
+        // Runs the built `kho` binary as a process, as an archivist would.
+        .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

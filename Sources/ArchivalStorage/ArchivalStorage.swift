@@ -1,0 +1,1 @@
+// ArchivalStorage module — see README.md in this folder.

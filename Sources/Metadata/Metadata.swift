@@ -1,0 +1,1 @@
+// Metadata module — see README.md in this folder.

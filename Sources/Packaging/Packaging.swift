@@ -1,0 +1,1 @@
+// Packaging module — see README.md in this folder.

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `kho bench …` — benchmarks against reference tools, printed side by side.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Đo hiệu năng — benchmarks against reference tools.",
+        subcommands: [BenchStorageCommand.self, BenchPackagingCommand.self]
+    )
+}

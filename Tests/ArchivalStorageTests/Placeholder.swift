@@ -1,0 +1,1 @@
+// Tests for ArchivalStorage arrive with their code.

@@ -1,0 +1,1 @@
+// Tests for KhoCLI arrive with their code.

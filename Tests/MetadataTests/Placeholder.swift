@@ -1,0 +1,1 @@
+// Tests for Metadata arrive with their code.

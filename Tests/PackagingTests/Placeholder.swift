@@ -1,0 +1,1 @@
+// Tests for Packaging arrive with their code.
