@@ -82,6 +82,15 @@ struct XMLDocumentTests {
         }
     }
 
+    @Test func xpathRelativeToAnElement() throws {
+        let document = try Self.sample()
+        let group = try #require(try document.elements(xpath: "//mets:fileGrp[2]").first)
+        let locats = try group.elements(xpath: "mets:file/mets:FLocat")
+        #expect(locats.count == 2)
+        #expect(try group.elements(xpath: "mets:file[@ID='ID-2']").first?.line == 10)
+        #expect(try group.elements(xpath: "../mets:fileGrp").count == 2)
+    }
+
     @Test func malformedNamesFileLineAndRule() throws {
         let text = "<a>\n<b>\n</a>\n"
         do {
