@@ -43,6 +43,16 @@ struct DocumentRecordTests {
         #expect(try TT05Schemas.document().validate(try TT05Fixtures.document(TT05Fixtures.documentXML, name: name)).isEmpty)
     }
 
+    @Test func recordsRoundTripThroughJSONKeepingInvalidText() throws {
+        let record = try read(TT05Fixtures.documentText(setting: "typeName", to: "99"))
+        let json = try JSONEncoder().encode(record)
+        let decoded = try JSONDecoder().decode(DocumentRecord.self, from: json)
+        #expect(decoded == record)
+        #expect(decoded.typeName?.text == "99")
+        #expect(String(decoding: json, as: UTF8.self).contains("\"typeName\":\"99\""))
+        #expect(decoded.check(dossier: nil).map(\.code) == ["TT05-DOC-CODELIST-TYPENAME"])
+    }
+
     @Test func docCodeYearContradictingTheFileCodeIsReported() throws {
         let record = try read(TT05Fixtures.documentText(setting: "docCode", to: "H49.64.33.2002.160.0000001"))
         let finding = try #require(record.check(dossier: try dossier()).first { $0.code == "TT05-DOC-PREFIX-DOCCODE" })

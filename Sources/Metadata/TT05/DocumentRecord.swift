@@ -2,7 +2,7 @@
 ///
 /// Both spellings of the document code are kept: `docCode` (SIP) and `arcDocCode` (AIP, and some real SIPs).
 /// String fields are nil when the element is absent and "" when it is present but empty.
-public struct DocumentRecord: Sendable, Hashable {
+public struct DocumentRecord: Sendable, Hashable, Codable {
     /// Mã định danh tài liệu (`docId`): `<fileCode>.<n>`, e.g. `H49.64.33.2001.160.1`.
     public var docId: String?
     /// Mã tài liệu (`docCode`): `<fileCode>.<7-digit ordinal>`, e.g. `H49.64.33.2001.160.0000001`.

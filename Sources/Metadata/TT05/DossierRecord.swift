@@ -4,7 +4,7 @@
 /// A value type read tolerantly from XML (`init(reading:)`) or built in code, checked by `check(options:)`
 /// and written back by `write(to:)`/`xmlData()`. String fields are nil when the element is absent and ""
 /// when it is present but empty.
-public struct DossierRecord: Sendable, Hashable {
+public struct DossierRecord: Sendable, Hashable, Codable {
     /// Mã hồ sơ (`fileCode`): agency or fonds code + year formed + dossier number, e.g. `H49.64.33.2001.160`.
     public var fileCode: String?
     /// Mã hồ sơ lưu trữ (`arcFileCode`, AIP): archive code + dossier code (+ inventory number).

@@ -1,7 +1,7 @@
 public import KhoCore
 
 /// Where a TT05 record was read from: the file and, per element, its XPath and line. Used in findings.
-public struct TT05Source: Sendable, Hashable {
+public struct TT05Source: Sendable, Hashable, Codable {
     /// The file (or package-relative name) read.
     public var name: String
     /// XPath of the `<simpledc>` element.
@@ -14,7 +14,7 @@ public struct TT05Source: Sendable, Hashable {
     public var readFindings: [Finding]
 
     /// An element's place in the file.
-    public struct Location: Sendable, Hashable {
+    public struct Location: Sendable, Hashable, Codable {
         /// e.g. `/simpledc/title[1]`.
         public var xpath: String
         /// 1-based line.

@@ -53,3 +53,16 @@ public enum TT05Flag: String, TT05Code {
     /// "No" / "Yes".
     public var englishLabel: String { self == .yes ? "Yes" : "No" }
 }
+
+extension TT05Value: Codable {
+    /// Decodes from the field's text, as written in XML.
+    public init(from decoder: any Decoder) throws {
+        self.init(text: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    /// Encodes the field's text, as written in XML (so invalid values survive a round trip).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}
