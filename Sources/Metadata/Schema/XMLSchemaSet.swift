@@ -25,6 +25,9 @@ public final class XMLSchemaSet: @unchecked Sendable {
         guard let canonical = XMLLoadPolicy.canonicalFile(path) else {
             throw XMLError(.unreadable, path: path, vi: "Không tìm thấy tệp lược đồ XSD", en: "XSD file not found")
         }
+        // libxml2 reads schema files with entity substitution on; Kho's safe parser sees the main file first,
+        // so a schema declaring entities or naming an external DTD is refused before libxml2 reads it.
+        _ = try XMLDocument.parse(fileAt: canonical)
         schema = try XMLSchemaSet.compile(sourceName: path, policy: policy) { canonical.withCString { xmlSchemaNewParserCtxt($0) } }
         sourceName = path
         label = (path as NSString).lastPathComponent
@@ -37,6 +40,7 @@ public final class XMLSchemaSet: @unchecked Sendable {
 
     private init(schemaText: String, sourceName: String, label: String, catalog: XMLCatalog?) throws(XMLError) {
         let policy = XMLLoadPolicy(catalog: catalog, allowedDirectories: [])
+        _ = try XMLDocument.parse(data: Data(schemaText.utf8), sourceName: sourceName)
         let bytes = Array(schemaText.utf8)
         schema = try XMLSchemaSet.compile(sourceName: sourceName, policy: policy) {
             bytes.withUnsafeBufferPointer { buffer in
