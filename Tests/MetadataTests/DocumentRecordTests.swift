@@ -96,6 +96,19 @@ struct DocumentRecordTests {
         #expect(codes(neither.check(dossier: try dossier())).contains("TT05-DOC-REQUIRED-DOCCODE"))
     }
 
+    @Test func aStricterDocumentInAnOpenDossierIsReported() throws {
+        let secret = try read(TT05Fixtures.documentText(setting: "mode", to: "03"))
+        let finding = try #require(secret.check(dossier: try dossier()).first)
+        #expect(finding.code == "TT05-DOC-MODE-DOSSIER")
+        #expect(finding.severity == .warning)
+        #expect(finding.message.vi.hasPrefix("Chế độ sử dụng (mode): tài liệu là 03 Mật nhưng hồ sơ chỉ là 01 Công khai"))
+        let longer = DossierRecord(reading: try TT05Fixtures.document(TT05Fixtures.dossier(setting: "maintenance", to: "04"), name: "EAD.xml"))
+        let codes = try read(TT05Fixtures.documentXML).check(dossier: longer, options: TT05CheckOptions(historicalArchive: false)).map(\.code)
+        #expect(codes == ["TT05-DOC-RETENTION-DOSSIER"])
+        #expect(Maintenance.permanent.retentionRank ?? 0 > Maintenance.years70.retentionRank ?? 0)
+        #expect(Maintenance.other.retentionRank == nil)
+    }
+
     @Test func bornDigitalDocumentsNeedProcess() throws {
         let record = try read(TT05Fixtures.documentText(setting: "confidenceLevel", to: "01"))
         let finding = try #require(record.check(dossier: try dossier()).first)

@@ -65,6 +65,8 @@ extension DocumentRecord {
 
         checkCodes(&checker, dossier: dossier)
 
+        if let dossier { checkAgainstDossier(&checker, dossier) }
+
         if let dossier, let issued = issuedDate?.value {
             let start = dossier.startDate?.value, end = dossier.endDate?.value
             if (start != nil || end != nil) && !issued.fallsWithin(start: start, end: end) {
@@ -137,5 +139,24 @@ extension DocumentRecord {
             en += " (year \(year) contradicts year \(dossierYear) in the dossier code)"
         }
         checker.add("PREFIX", field, .error, vi: vi, en: en)
+    }
+
+    /// Access regime and retention compared with the dossier's: a stricter document in an open dossier, or a
+    /// longer-kept document in a shorter-kept dossier, is a warning (the dossier takes its strictest item).
+    private func checkAgainstDossier(_ checker: inout TT05Checker, _ dossier: DossierRecord) {
+        typealias F = DocumentField
+        if let mine = mode?.value, let theirs = dossier.mode?.value, mine.rawValue > theirs.rawValue {
+            checker.add("MODE-DOSSIER", nil, .warning,
+                        vi: "\(F.mode.vietnameseLabel): tài liệu là \(mine.rawValue) \(mine.vietnameseLabel) nhưng hồ sơ chỉ là \(theirs.rawValue) \(theirs.vietnameseLabel); hồ sơ phải theo chế độ chặt nhất của tài liệu",
+                        en: "\(F.mode.englishLabel): the document is \(mine.rawValue) \(mine.englishLabel) but its dossier only \(theirs.rawValue) \(theirs.englishLabel); a dossier takes its strictest document's regime",
+                        at: F.mode.element)
+        }
+        if let mine = maintenance?.value, let theirs = dossier.maintenance?.value,
+           let mineRank = mine.retentionRank, let theirRank = theirs.retentionRank, mineRank > theirRank {
+            checker.add("RETENTION-DOSSIER", nil, .warning,
+                        vi: "\(F.maintenance.vietnameseLabel): tài liệu lưu \(mine.vietnameseLabel) nhưng hồ sơ chỉ lưu \(theirs.vietnameseLabel); hồ sơ lấy thời hạn dài nhất của tài liệu",
+                        en: "\(F.maintenance.englishLabel): the document is kept \(mine.englishLabel) but its dossier only \(theirs.englishLabel); a dossier takes its longest document's period",
+                        at: F.maintenance.element)
+        }
     }
 }

@@ -52,4 +52,13 @@ public enum Maintenance: String, TT05Code {
         case .years10: 10
         }
     }
+
+    /// Orders retention periods by length (permanent longest); nil for 07 Khác, which cannot be compared.
+    public var retentionRank: Int? {
+        switch self {
+        case .permanent: 100
+        case .other: nil
+        default: years
+        }
+    }
 }
