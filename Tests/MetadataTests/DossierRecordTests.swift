@@ -171,6 +171,21 @@ struct DossierRecordTests {
         #expect(wrongRoot.title == "x", "fields are still read tolerantly")
     }
 
+    @Test func toleratesBOMCRLFAndUTF16() throws {
+        let crlf = TT05Fixtures.dossierXML.replacingOccurrences(of: "\n", with: "\r\n")
+        let withBOM = Data([0xEF, 0xBB, 0xBF]) + Data(crlf.utf8)
+        let record = DossierRecord(reading: try XMLDocument.parse(data: withBOM, sourceName: "EAD.xml"))
+        #expect(record.title?.hasPrefix("Hồ sơ Hội nghị") == true)
+        #expect(record.check().isEmpty)
+        #expect(record.source?.elements["mode"]?.line == 6)
+
+        let utf16Text = TT05Fixtures.dossierXML.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        var utf16 = Data([0xFF, 0xFE])
+        for unit in utf16Text.utf16 { utf16.append(UInt8(unit & 0xFF)); utf16.append(UInt8(unit >> 8)) }
+        let fromUTF16 = DossierRecord(reading: try XMLDocument.parse(data: utf16, sourceName: "EAD-utf16.xml"))
+        #expect(fromUTF16.title == record.title)
+    }
+
     @Test func totalDocHelperComparesWithDocumentsPresent() throws {
         let record = try read(TT05Fixtures.dossierXML)
         #expect(record.checkDocumentCount(2) == nil)
