@@ -46,4 +46,20 @@ struct EmbeddedSchemasTests {
         let longTitle = TT05Fixtures.dossier(setting: "title", to: String(repeating: "x", count: 1500))
         #expect(schema.validate(try TT05Fixtures.document(longTitle, name: "EAD.xml")).isEmpty, "lengths are warnings in code, not XSD errors")
     }
+
+    @Test func xmllintAgreesOnWrittenRecords() throws {
+        guard let xmllint = which("xmllint") else { return }
+        let temporary = try TemporaryDirectory()
+        let dossier = DossierRecord(reading: try TT05Fixtures.document(TT05Fixtures.dossierXML, name: "EAD.xml"))
+        let document = DocumentRecord(reading: try TT05Fixtures.document(TT05Fixtures.documentXML, name: "EAD_doc.xml"))
+        var bad = dossier
+        bad.mode = TT05Value(text: "04")
+        for (data, schema, valid) in [(try dossier.xmlData(), "EAD-hoso.xsd", true), (try document.xmlData(), "EAD-doc.xsd", true),
+                                      (try bad.xmlData(), "EAD-hoso.xsd", false)] {
+            let file = temporary.url.appendingPathComponent(UUID().uuidString + ".xml")
+            try data.write(to: file)
+            let result = try runProcess(xmllint, ["--nonet", "--noout", "--schema", Self.folder.appendingPathComponent(schema).path, file.path])
+            #expect((result.status == 0) == valid, "xmllint \(schema): \(result.stderr)")
+        }
+    }
 }
