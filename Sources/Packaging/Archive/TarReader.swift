@@ -21,6 +21,8 @@ struct TarReader<Source: TarByteSource> {
     /// Padding after the current entry's data.
     private var paddingLeft: Int64 = 0
     private var ended = false
+    /// Name of the entry whose data is being read or skipped, so stream errors can name it.
+    private var currentName: [UInt8]?
 
     /// Upper bound for a pax or GNU long-name header's data (names are at most a few KiB).
     static var maxMetaHeaderBytes: Int64 { 1 << 20 }
@@ -94,6 +96,7 @@ struct TarReader<Source: TarByteSource> {
                     linkBytes: paxLink ?? longLink ?? Self.trimNUL(Array(header[157..<257])),
                     typeFlag: typeFlag, size: paxSize ?? size)
                 dataLeft = record.size
+                currentName = record.nameBytes
                 paddingLeft = (512 - record.size % 512) % 512
                 return record
             }
@@ -105,9 +108,14 @@ struct TarReader<Source: TarByteSource> {
     mutating func readData(buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void) throws(ArchiveError) {
         while dataLeft > 0 {
             let want = Int(min(Int64(buffer.count), dataLeft))
-            let got = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
+            let got: Int
+            do {
+                got = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
+            } catch {
+                throw named(error)
+            }
             if got == 0 {
-                throw truncated("tệp kết thúc giữa dữ liệu của một mục", "the archive ends inside an entry's data")
+                throw named(truncated("tệp kết thúc giữa dữ liệu của một mục", "the archive ends inside an entry's data"))
             }
             dataLeft -= Int64(got)
             try body(UnsafeRawBufferPointer(rebasing: buffer[..<got]))
@@ -118,7 +126,19 @@ struct TarReader<Source: TarByteSource> {
         let count = dataLeft + paddingLeft
         dataLeft = 0
         paddingLeft = 0
-        if count > 0 { try source.skip(count) }
+        guard count > 0 else { return }
+        do {
+            try source.skip(count)
+        } catch {
+            throw named(error)
+        }
+    }
+
+    /// `error` with the current entry's name filled in when it names none.
+    private func named(_ error: ArchiveError) -> ArchiveError {
+        var error = error
+        if error.entry == nil, let currentName { error.entry = EntryName.display(currentName) }
+        return error
     }
 
     private mutating func readExactly(_ count: Int, what: String) throws(ArchiveError) -> [UInt8] {
