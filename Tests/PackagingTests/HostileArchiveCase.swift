@@ -63,6 +63,12 @@ struct HostileArchiveCase: Sendable, CustomTestStringConvertible {
               script: "z([('a.txt', b'hello' * 100)], zipfile.ZIP_BZIP2)", rule: .unsupported, entry: "a.txt"),
         .init(label: "zip path too deep",
               script: "z([('/'.join(['d'] * 40) + '/f.txt', b'1')])", rule: .pathLimit, entry: "d/d/d"),
+        .init(label: "zip with a second EOCD hidden in its comment",
+              script: "z([('a.txt', b'1')]); d = read(); fake = struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, 0, 0, 0, 0, 0); struct.pack_into('<H', d, len(d) - 2, len(fake)); write(d + fake)",
+              rule: .malformed, entry: nil),
+        .init(label: "zip overlapping entries (two directory records share one stored file)",
+              script: "z([('a.txt', b'x' * 1000)]); d = read(); e = len(d) - 22; cd = struct.unpack_from('<I', d, e + 16)[0]; entry = bytes(d[cd:e]); eocd = bytearray(d[e:]); struct.pack_into('<HHI', eocd, 8, 2, 2, 2 * len(entry)); write(d[:e] + entry + eocd)",
+              rule: .overlap, entry: "a.txt"),
         .init(label: "zip local header name differs from central directory",
               script: "z([('good.txt', b'1')]); patch(b'good.txt', b'evil.txt', 1)", rule: .malformed, entry: "good.txt"),
     ]

@@ -38,7 +38,7 @@ import Testing
         let covered = Set(HostileArchiveCase.all.map(\.rule))
         let expected: Set<ArchiveError.Kind> = [.traversal, .absolute, .symlink, .hardlink, .device, .duplicate, .nfcCollision,
                                                 .encoding, .invalidName, .pathLimit, .encrypted, .truncated, .malformed,
-                                                .bombRatio, .bombSize, .bombCount, .unsupported]
+                                                .overlap, .bombRatio, .bombSize, .bombCount, .unsupported]
         #expect(expected.isSubset(of: covered), "missing: \(expected.subtracting(covered))")
     }
 

@@ -44,17 +44,22 @@ struct ZipDirectory {
         let tailLength = Int(min(file.size, 22 + 0xFFFF))
         let tailStart = file.size - Int64(tailLength)
         let tail = try file.bytes(at: tailStart, count: tailLength, what: "phần cuối tệp / the file's tail")
-        var eocdIndex: Int?
+        // Every position where an EOCD whose comment runs exactly to the end of the file could start.
+        // More than one means a record hidden in a comment: readers would disagree on the contents.
+        var candidates: [Int] = []
         var index = tailLength - 22
         while index >= 0 {
             if tail.littleEndian(index, 4) == eocdSignature,
                Int(tail.littleEndian(index + 20, 2)) == tailLength - index - 22 {
-                eocdIndex = index
-                break
+                candidates.append(index)
             }
             index -= 1
         }
-        guard let eocd = eocdIndex else {
+        if candidates.count > 1 {
+            throw malformed("có nhiều bản ghi EOCD (một bản ẩn trong chú thích); các chương trình sẽ đọc khác nhau",
+                            "several end-of-central-directory records (one hidden in a comment); readers would disagree")
+        }
+        guard let eocd = candidates.first else {
             throw ArchiveError(.truncated, archive: archive,
                                vi: "không thấy bản ghi cuối thư mục trung tâm (EOCD)",
                                en: "no end-of-central-directory record (EOCD)")
