@@ -121,13 +121,3 @@ struct WorkAreaWriter {
                             en: "\(operation) '\(path)' failed: \(reason)")
     }
 }
-
-/// `close(2)`, named so it does not clash with methods called `close`.
-@inline(__always)
-func closeDescriptor(_ fd: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.close(fd)
-    #else
-    Darwin.close(fd)
-    #endif
-}
