@@ -80,6 +80,11 @@ import Testing
         let entries = try ArchiveExtractor().check(archive: archive)
         #expect(entries.map(\.path.string) == ["a/b.txt"])
         #expect(entries.first?.size == 10)
+        let tar = sandbox.url("a.tar")
+        try ArchiveCrafter.craft("t([(tinfo('d', tarfile.DIRTYPE), None), f('d/e.txt', b'12345')])", to: tar)
+        let tarEntries = try ArchiveExtractor().check(archive: tar)
+        #expect(tarEntries.map(\.path.string) == ["d", "d/e.txt"])
+        #expect(tarEntries.map(\.size) == [0, 5])
         #expect(sandbox.workAreaContents().isEmpty)
     }
 }

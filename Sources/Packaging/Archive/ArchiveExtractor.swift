@@ -31,10 +31,10 @@ public struct ArchiveExtractor: Sendable {
             return unpacker.plan.map { ArchiveEntryInfo(path: $0.path, kind: $0.kind, size: $0.kind == .file ? $0.entry.uncompressedSize : 0) }
         case .tar:
             let unpacker = try TarUnpacker(source: PlainTarSource(file: file), archive: file.path, limits: limits)
-            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: 0) } }
+            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: item.size) } }
         case .tarGzip:
             let unpacker = try TarUnpacker(source: try GzipTarSource(file: file, limits: limits), archive: file.path, limits: limits)
-            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: 0) } }
+            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: item.size) } }
         }
     }
 

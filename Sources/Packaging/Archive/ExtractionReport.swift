@@ -25,8 +25,15 @@ public struct ArchiveEntryInfo: Sendable, Hashable {
     public var path: RelativePath
     /// File or folder.
     public var kind: ArchiveEntryKind
-    /// Bytes written (0 for folders).
+    /// Bytes written (0 for folders); for `check(archive:)`, the declared size.
     public var size: Int64
+
+    /// Creates an entry description.
+    public init(path: RelativePath, kind: ArchiveEntryKind, size: Int64) {
+        self.path = path
+        self.kind = kind
+        self.size = size
+    }
 }
 
 /// The result of unpacking an archive (giải nén gói).

@@ -6,7 +6,7 @@ import KhoCore
 struct TarUnpacker<Source: TarByteSource> {
     let archive: String
     let limits: ExtractionLimits
-    private(set) var plan: [(path: RelativePath?, kind: ArchiveEntryKind, nameBytes: [UInt8])] = []
+    private(set) var plan: [(path: RelativePath?, kind: ArchiveEntryKind, nameBytes: [UInt8], size: Int64)] = []
 
     /// First pass: reads every header from `source` and refuses the archive at the first broken rule.
     init(source: Source, archive: String, limits: ExtractionLimits) throws(ArchiveError) {
@@ -55,7 +55,7 @@ struct TarUnpacker<Source: TarByteSource> {
             if let path = parsed.path {
                 try registry.register(path, isDirectory: kind == .directory)
             }
-            plan.append((parsed.path, kind, record.nameBytes))
+            plan.append((parsed.path, kind, record.nameBytes, kind == .file ? record.size : 0))
         }
     }
 
