@@ -99,7 +99,8 @@ struct ZipUnpacker {
         let shown = path.string
         var produced: Int64 = 0
         var crc = CRC32Checksum()
-        let chunk = 1 << 20
+        // 1 MiB chunks for big entries; small ones get a small buffer (ZIPFoundation allocates one per chunk).
+        let chunk = Int(min(1 << 20, max(1 << 14, max(entry.uncompressedSize, entry.compressedSize))))
         func consume(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) {
             guard bytes.count > 0 else { return }
             produced += Int64(bytes.count)
