@@ -8,6 +8,8 @@ struct TarRecord {
     var typeFlag: UInt8
     /// Size of the entry's data in bytes.
     var size: Int64
+    /// Modification time in Unix seconds (pax `mtime` or the header field), nil if unreadable.
+    var modified: Int64?
 }
 
 /// Reads tar headers one by one: ustar, pax (`x`, `g`) and GNU (`L`, `K`, base-256 sizes).
@@ -43,7 +45,7 @@ struct TarReader<Source: TarByteSource> {
     /// The next entry, or nil after the end-of-archive marker.
     mutating func next() throws(ArchiveError) -> TarRecord? {
         try skipRest()
-        var paxPath: [UInt8]?, paxLink: [UInt8]?, paxSize: Int64?
+        var paxPath: [UInt8]?, paxLink: [UInt8]?, paxSize: Int64?, paxModified: Int64?
         var longName: [UInt8]?, longLink: [UInt8]?
         while !ended {
             let header = try readExactly(512, what: "tiêu đề tar / tar header")
@@ -76,6 +78,9 @@ struct TarReader<Source: TarByteSource> {
                     }
                     paxSize = parsed
                 }
+                if let value = records["mtime"] {
+                    paxModified = Self.decimal(Array(value.prefix { $0 != UInt8(ascii: ".") }))
+                }
                 if records.keys.contains(where: { $0.hasPrefix("GNU.sparse") }) {
                     throw ArchiveError(.unsupported, archive: archive, vi: "tệp thưa (sparse) không được hỗ trợ",
                                        en: "sparse files are not supported")
@@ -94,7 +99,8 @@ struct TarReader<Source: TarByteSource> {
                 let record = TarRecord(
                     nameBytes: paxPath ?? longName ?? name,
                     linkBytes: paxLink ?? longLink ?? Self.trimNUL(Array(header[157..<257])),
-                    typeFlag: typeFlag, size: paxSize ?? size)
+                    typeFlag: typeFlag, size: paxSize ?? size,
+                    modified: paxModified ?? (try? number(header[136..<148], field: "mtime")))
                 dataLeft = record.size
                 currentName = record.nameBytes
                 paddingLeft = (512 - record.size % 512) % 512

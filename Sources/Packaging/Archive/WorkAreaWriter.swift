@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import KhoCore
 
 /// Creates files and folders below a work area without ever following a symbolic link.
@@ -112,6 +113,15 @@ struct WorkAreaWriter {
             _ = closeDescriptor(parent)
         }
         created.removeAll()
+    }
+
+    /// Sets a file's modification (and access) time; best effort, a failure changes nothing that matters.
+    static func setModified(fd: Int32, _ date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.magnitude < 1e12 else { return }  // hostile values (base-256 tar fields) stay out of Int conversion
+        let time = timespec(tv_sec: Int(seconds), tv_nsec: Int((date.timeIntervalSince1970 - seconds) * 1e9))
+        var times = [time, time]
+        _ = futimens(fd, &times)
     }
 
     static func failure(_ kind: ArchiveError.Kind, archive: String, entry: String?, _ operation: String, path: String) -> ArchiveError {

@@ -88,7 +88,9 @@ struct ZipUnpacker {
                 let fd = try writer.createFile(item.path)
                 defer { _ = closeDescriptor(fd) }
                 let size = try extractFile(item.entry, path: item.path, to: fd, budget: &budget)
-                written.append(ArchiveEntryInfo(path: item.path, kind: .file, size: size))
+                let modified = item.entry.modified
+                if let modified { WorkAreaWriter.setModified(fd: fd, modified) }
+                written.append(ArchiveEntryInfo(path: item.path, kind: .file, size: size, modified: modified))
             }
         }
         return written
