@@ -166,3 +166,32 @@ import Testing
         #expect(result.failure?.reason == .anchorMismatch)
     }
 }
+
+@Suite struct EventStoreAuditTests {
+    @Test func eventsEditedOrAddedAroundTheChainAreFlagged() throws {
+        let dir = try TemporaryDirectory()
+        let catalogue = try Catalogue(path: dir.url.appendingPathComponent("kho.sqlite").path)
+        try catalogue.record(transfer: SampleAIPs.transfer)
+        let aip = SampleAIPs.aip()
+        try catalogue.record(aip: aip)
+        #expect(try AuditChain.verifyEvents(catalogue).isEmpty)
+
+        // A failed fixity check rewritten as a success, directly in the event table.
+        let second = aip.events[1].identifier
+        try catalogue.unsafeExecute(sql: "UPDATE premis_events SET outcome = 'failure' WHERE identifier = ?", arguments: [second])
+        // A linking object quietly changed on the third event.
+        let third = aip.events[2].identifier
+        try catalogue.unsafeExecute(sql: "UPDATE event_objects SET objectID = 'khác' WHERE eventIdentifier = ? AND position = 0", arguments: [third])
+        // An event slipped in without the API.
+        try catalogue.unsafeExecute(sql: """
+            INSERT INTO premis_events (identifier, aipObjectID, type, dateTime, outcome) VALUES ('lén', NULL, 'deletion', '2026-07-01', 'success')
+            """)
+        let found = try AuditChain.verifyEvents(catalogue)
+        #expect(found.map(\.eventIdentifier) == [second, third, "lén"].sorted())
+        #expect(found.first { $0.eventIdentifier == second }?.reason == .editedAfterAudit)
+        #expect(found.first { $0.eventIdentifier == second }?.auditSequence == 2)
+        #expect(found.first { $0.eventIdentifier == "lén" }?.reason == .notInAuditLog)
+        // The chain itself is untouched, which is exactly why this second check exists.
+        #expect(try AuditChain.verify(catalogue).isIntact)
+    }
+}

@@ -7,14 +7,14 @@ import KhoCore
 /// was removed, edited, inserted or reordered. SQLite's single writer serializes appends.
 public enum AuditChain {
     /// The canonical content of an entry.
-    struct Content<Payload: Encodable>: Encodable {
+    struct Content<Payload: Codable>: Codable {
         var kind: String
         var sequence: Int64
         var payload: Payload
     }
 
     /// The payload of a `premis-event` entry.
-    struct EventPayload: Encodable {
+    struct EventPayload: Codable, Equatable {
         var aipObjectID: String?
         var event: EventEntry
     }
@@ -39,7 +39,7 @@ public enum AuditChain {
     }
 
     /// Appends one entry; call inside the write transaction of what it records.
-    static func append(_ db: Database, kind: String, eventIdentifier: String?, payload: some Encodable) throws {
+    static func append(_ db: Database, kind: String, eventIdentifier: String?, payload: some Codable) throws {
         let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
         let sequence: Int64 = (last?["sequence"] ?? 0) + 1
         let previousHash: String = last?["hash"] ?? AuditEntry.genesis
@@ -135,6 +135,31 @@ public enum AuditChain {
                 explanation: "Mục \(anchor.length) khác với mốc đã lưu / entry \(anchor.length) differs from the anchor: the chain was rewritten")
         }
         return nil
+    }
+
+    /// Compares each PREMIS event in the catalogue with the content its audit entry sealed, and lists
+    /// the events that were edited in `premis_events` / `event_objects` after being recorded, or that
+    /// never went through the chain. (Events removed for a rebuild are not flagged: the chain keeps them.)
+    public static func verifyEvents(_ catalogue: Catalogue) throws(CatalogueError) -> [EventDiscrepancy] {
+        try catalogue.read("verify events against audit log") { db in
+            var found: [EventDiscrepancy] = []
+            let cursor = try PremisEvent.fetchCursor(db, sql: "SELECT * FROM premis_events ORDER BY identifier")
+            while let row = try cursor.next() {
+                guard let event = try Catalogue.eventEntries(db, [row]).first else { continue }
+                let sealed = try AuditEntry.fetchOne(
+                    db, sql: "SELECT * FROM audit_log WHERE eventIdentifier = ? ORDER BY sequence LIMIT 1",
+                    arguments: [row.identifier])
+                guard let sealed else {
+                    found.append(EventDiscrepancy(eventIdentifier: row.identifier, auditSequence: nil, reason: .notInAuditLog))
+                    continue
+                }
+                let payload = try? JSONDecoder().decode(Content<EventPayload>.self, from: Data(sealed.content.utf8)).payload
+                if payload != EventPayload(aipObjectID: row.aipObjectID, event: event) {
+                    found.append(EventDiscrepancy(eventIdentifier: row.identifier, auditSequence: sealed.sequence, reason: .editedAfterAudit))
+                }
+            }
+            return found
+        }
     }
 
     private struct Claim: Decodable { var sequence: Int64 }

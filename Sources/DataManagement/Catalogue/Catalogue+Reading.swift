@@ -43,19 +43,23 @@ extension Catalogue {
     /// The PREMIS events of an AIP as entries (with agent and linking objects), by date-time then id.
     public func events(aipObjectID: String) throws(CatalogueError) -> [EventEntry] {
         try read("read events") { db in
-            let rows = try PremisEvent.fetchAll(
+            try Self.eventEntries(db, PremisEvent.fetchAll(
                 db, sql: "SELECT * FROM premis_events WHERE aipObjectID = ? ORDER BY dateTime, identifier",
-                arguments: [aipObjectID])
-            return try rows.map { row in
-                let objects = try String.fetchAll(
-                    db, sql: "SELECT objectID FROM event_objects WHERE eventIdentifier = ? ORDER BY position",
-                    arguments: [row.identifier])
-                let agent = try row.agentIdentifier.flatMap { try Agent.fetchOne(db, key: $0) }
-                return EventEntry(
-                    identifier: row.identifier, type: row.type, dateTime: row.dateTime, outcome: row.outcome,
-                    detail: row.detail, outcomeDetail: row.outcomeDetail, linkingObjects: objects,
-                    agent: agent.map { AgentEntry(identifier: $0.identifier, name: $0.name, kind: $0.kind, version: $0.version) })
-            }
+                arguments: [aipObjectID]))
+        }
+    }
+
+    /// Rebuilds entries (agent, linking objects) from event rows.
+    static func eventEntries(_ db: Database, _ rows: [PremisEvent]) throws -> [EventEntry] {
+        try rows.map { row in
+            let objects = try String.fetchAll(
+                db, sql: "SELECT objectID FROM event_objects WHERE eventIdentifier = ? ORDER BY position",
+                arguments: [row.identifier])
+            let agent = try row.agentIdentifier.flatMap { try Agent.fetchOne(db, key: $0) }
+            return EventEntry(
+                identifier: row.identifier, type: row.type, dateTime: row.dateTime, outcome: row.outcome,
+                detail: row.detail, outcomeDetail: row.outcomeDetail, linkingObjects: objects,
+                agent: agent.map { AgentEntry(identifier: $0.identifier, name: $0.name, kind: $0.kind, version: $0.version) })
         }
     }
 
