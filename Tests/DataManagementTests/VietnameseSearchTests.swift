@@ -196,3 +196,25 @@ import Testing
         #expect(try catalogue.search(SearchQuery("5-NQ/ĐU", limit: 100)).contains { $0.docId == target })
     }
 }
+
+@Suite struct SnippetTests {
+    @Test func longExtractedTextGetsAWindowAroundTheFirstMatch() throws {
+        let dir = try TemporaryDirectory()
+        let catalogue = try Catalogue(path: dir.url.appendingPathComponent("kho.sqlite").path)
+        let filler = Array(repeating: "Nội dung văn bản được số hóa từ bản gốc giấy.", count: 2_000).joined(separator: " ")
+        let text = filler + " Chi bộ thôn Yên Thế\tthống nhất đề nghị khen thưởng đồng chí Lê Văn Đạt. " + filler
+        try catalogue.record(aip: AIPEntry(
+            objectID: "urn:uuid:long", version: 1, created: "2026-06-12T11:46:02+07:00",
+            fonds: FondsEntry(code: "F9", name: "Phông thử"), dossier: nil,
+            documents: [DocumentEntry(docId: "F9.1", subject: "Biên bản họp chi bộ", fullText: text)]))
+        let hit = try #require(try catalogue.search(SearchQuery("khen thuong le van dat")).first)
+        let snippet = try #require(hit.snippet)
+        #expect(snippet.hasPrefix("… "))
+        #expect(snippet.hasSuffix(" …"))
+        #expect(snippet.contains("đề nghị [khen] [thưởng] đồng chí [Lê] [Văn] [Đạt.]"))
+        #expect(snippet.split(separator: " ").count <= Snippet.width + 2)
+    }
+}
+
+/// Mirrors the snippet width so the test reads without importing internals.
+enum Snippet { static let width = 20 }

@@ -24,6 +24,7 @@ extension Catalogue {
             let filters = conditions.map { " AND " + $0 }.joined()
             sql = """
                 SELECT e.kind, e.aipObjectID, e.fileCode, e.docId, f.title_exact AS title, f.body_exact AS body,
+                       f.title_folded AS titleFolded, f.body_folded AS bodyFolded,
                        -bm25(search_fts, \(SearchIndex.weights)) AS rank
                 FROM search_fts f JOIN search_entries e ON e.id = f.rowid
                 WHERE search_fts MATCH ?\(filters)
@@ -44,9 +45,9 @@ extension Catalogue {
                 let title: String = row["title"]
                 var snippet: String?
                 if expression.match != nil {
-                    let body: String = row["body"]
-                    snippet = Snippet.make(body, words: expression.highlightWords, prefixes: expression.highlightPrefixes)
-                        ?? Snippet.make(title, words: expression.highlightWords, prefixes: expression.highlightPrefixes)
+                    let words = expression.highlightWords, prefixes = expression.highlightPrefixes
+                    snippet = Snippet.make(exact: row["body"], folded: row["bodyFolded"], words: words, prefixes: prefixes)
+                        ?? Snippet.make(exact: title, folded: row["titleFolded"], words: words, prefixes: prefixes)
                 }
                 return SearchHit(
                     kind: SearchQuery.Kind(rawValue: row["kind"]) ?? .document,
