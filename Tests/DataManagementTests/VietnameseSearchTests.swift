@@ -139,6 +139,29 @@ import Testing
         #expect(listed.allSatisfy { $0.snippet == nil })
     }
 
+    @Test func aRankingWindowScoresOnlyTheNewestMatches() throws {
+        let dir = try TemporaryDirectory()
+        defer { withExtendedLifetime(dir) {} }
+        let catalogue = try Catalogue(path: dir.url.appendingPathComponent("kho.sqlite").path)
+        // The best match for "Đảng ủy" is recorded first; thirty weaker ones follow.
+        var documents = [DocumentEntry(docId: "D.0", subject: "Đảng ủy Đảng ủy Đảng ủy")]
+        for n in 1...30 {
+            documents.append(DocumentEntry(docId: "D.\(n)", subject: "Báo cáo số \(n) gửi Đảng ủy xã về công tác năm \(2000 + n)"))
+        }
+        try catalogue.record(aip: AIPEntry(
+            objectID: "urn:uuid:window", version: 1, created: "2026-06-12T11:46:02+07:00",
+            fonds: FondsEntry(code: "F1", name: "Phông"), dossier: nil, documents: documents))
+        let exhaustive = try catalogue.search(SearchQuery("Đảng ủy", limit: 50))
+        #expect(exhaustive.count == 31)
+        #expect(exhaustive.first?.docId == "D.0")
+        let windowed = try catalogue.search(SearchQuery("Đảng ủy", limit: 50, rankingWindow: 10))
+        #expect(Set(windowed.compactMap(\.docId)) == Set((21...30).map { "D.\($0)" }))
+        // Below the window nothing changes.
+        #expect(try catalogue.search(SearchQuery("Đảng ủy", limit: 50, rankingWindow: 31)) == exhaustive)
+        // Filters apply inside the window too.
+        #expect(try catalogue.search(SearchQuery("Đảng ủy", yearFrom: 2026, rankingWindow: 10)).isEmpty)
+    }
+
     /// A few thousand generated Vietnamese documents: searches stay fast and correct. The ingest
     /// issue will ask for p95 < 50 ms on 1,000,000 documents; this only guards against LIKE scans.
     @Test func thousandsOfGeneratedRowsSearchQuickly() throws {

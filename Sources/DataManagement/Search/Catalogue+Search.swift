@@ -3,6 +3,7 @@ import GRDB
 extension Catalogue {
     /// Searches dossiers (hồ sơ) and documents (tài liệu): FTS5 MATCH on the Vietnamese-folded index,
     /// filters on indexed columns, bm25 ranking with exact-diacritic hits first; no LIKE scans.
+    /// At most `query.rankingWindow` matches are scored (see there), which bounds the cost of a search.
     public func search(_ query: SearchQuery) throws(CatalogueError) -> [SearchHit] {
         let expression = SearchExpression(query.text)
         var conditions: [String] = []
@@ -18,16 +19,23 @@ extension Catalogue {
         if let mode = query.mode { conditions.append("e.mode = ?"); arguments.append(mode) }
         let limit = max(0, query.limit), offset = max(0, query.offset)
 
+        let filters = conditions.map { " AND " + $0 }.joined()
+        // Probe: the newest matches by rowid, no scoring (FTS5 walks rowids descending and stops).
+        let window = max(1, query.rankingWindow)
+        let probeSQL = """
+            SELECT f.rowid FROM search_fts f JOIN search_entries e ON e.id = f.rowid
+            WHERE search_fts MATCH ?\(filters)
+            ORDER BY f.rowid DESC LIMIT \(window + 1)
+            """
         let sql: String
         if let match = expression.match {
             arguments.insert(match, at: 0)
-            let filters = conditions.map { " AND " + $0 }.joined()
             sql = """
                 SELECT e.kind, e.aipObjectID, e.fileCode, e.docId, f.title_exact AS title, f.body_exact AS body,
                        f.title_folded AS titleFolded, f.body_folded AS bodyFolded,
                        -bm25(search_fts, \(SearchIndex.weights)) AS rank
                 FROM search_fts f JOIN search_entries e ON e.id = f.rowid
-                WHERE search_fts MATCH ?\(filters)
+                WHERE search_fts MATCH ?\(filters) AND f.rowid >= ?
                 ORDER BY bm25(search_fts, \(SearchIndex.weights)), e.id
                 LIMIT \(limit) OFFSET \(offset)
                 """
@@ -41,7 +49,12 @@ extension Catalogue {
                 """
         }
         return try read("search") { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+            var arguments = arguments
+            if expression.match != nil {
+                let newest = try Int64.fetchAll(db, sql: probeSQL, arguments: StatementArguments(arguments))
+                arguments.append(newest.count > window ? newest[window - 1] : Int64.min)
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
                 let title: String = row["title"]
                 var snippet: String?
                 if expression.match != nil {

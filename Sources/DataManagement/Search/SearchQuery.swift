@@ -27,11 +27,16 @@ public struct SearchQuery: Sendable, Hashable {
     public var limit: Int
     /// Skip this many hits (paging).
     public var offset: Int
+    /// At most this many matches are scored for relevance. When more match (a query like "dang uy"
+    /// matches nearly every record of a Party archive), the newest `rankingWindow` matches, by
+    /// catalogue order, are ranked, so a search costs the same on a million documents as on twenty
+    /// thousand. Raise it for exhaustive relevance, at the cost of time.
+    public var rankingWindow: Int
 
     /// A query; every filter is optional.
     public init(_ text: String, fondsCode: String? = nil, yearFrom: Int? = nil, yearTo: Int? = nil,
                 typeName: String? = nil, mode: String? = nil, kinds: Set<Kind> = Set(Kind.allCases),
-                limit: Int = 20, offset: Int = 0) {
+                limit: Int = 20, offset: Int = 0, rankingWindow: Int = 5_000) {
         self.text = text
         self.fondsCode = fondsCode
         self.yearFrom = yearFrom
@@ -41,5 +46,6 @@ public struct SearchQuery: Sendable, Hashable {
         self.kinds = kinds
         self.limit = limit
         self.offset = offset
+        self.rankingWindow = rankingWindow
     }
 }
