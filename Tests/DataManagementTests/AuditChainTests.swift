@@ -38,6 +38,29 @@ import Testing
         #expect(try AuditChain.verify(catalogue, anchor: AuditAnchor(length: 500, headDigest: result.headDigest)).isIntact)
     }
 
+    @Test func concurrentWritersStillMakeOneChain() throws {
+        let dir = try TemporaryDirectory()
+        defer { withExtendedLifetime(dir) {} }
+        let catalogue = try Catalogue(path: dir.url.appendingPathComponent("kho.sqlite").path)
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for n in 0..<25 {
+                do {
+                    try catalogue.record(event: EventEntry(
+                        identifier: "w\(worker)-\(n)", type: .replication, dateTime: "2026-06-12T12:00:00+07:00",
+                        outcome: .success, detail: "Sao lưu bản \(n) của luồng \(worker)"))
+                } catch {
+                    failures.add(String(describing: error))
+                }
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let result = try AuditChain.verify(catalogue)
+        #expect(result.isIntact)
+        #expect(result.length == 200)
+        #expect(try catalogue.count(table: "premis_events") == 200)
+    }
+
     @Test func emptyChainVerifies() throws {
         let dir = try TemporaryDirectory()
         let catalogue = try Catalogue(path: dir.url.appendingPathComponent("kho.sqlite").path)
@@ -194,4 +217,12 @@ import Testing
         // The chain itself is untouched, which is exactly why this second check exists.
         #expect(try AuditChain.verify(catalogue).isIntact)
     }
+}
+
+/// Errors collected from concurrent workers.
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ item: String) { lock.withLock { items.append(item) } }
+    var all: [String] { lock.withLock { items } }
 }
