@@ -1,5 +1,5 @@
 /// The result of `AuditChain.verify`: how far the chain is sound, its head, and the first bad entry.
-public struct AuditVerification: Sendable, Hashable {
+public struct AuditVerification: Sendable, Hashable, Codable {
     /// Entries verified in order before any failure (the whole chain when intact).
     public var length: Int64
     /// Hash of the last verified entry (the head when intact); 64 zeros for an empty chain.
@@ -12,9 +12,9 @@ public struct AuditVerification: Sendable, Hashable {
 }
 
 /// The first bad entry of an audit chain and why it is bad.
-public struct AuditFailure: Sendable, Hashable {
+public struct AuditFailure: Sendable, Hashable, Codable {
     /// Why an entry fails.
-    public enum Reason: String, Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable, Codable {
         /// The content no longer hashes to the stored hash: it was edited.
         case contentEdited = "content-edited"
         /// The sequence number is missing: the entry was deleted (a gap).

@@ -1,7 +1,7 @@
 /// A PREMIS event whose catalogue row no longer matches what the audit chain sealed.
-public struct EventDiscrepancy: Sendable, Hashable {
+public struct EventDiscrepancy: Sendable, Hashable, Codable {
     /// Why it is flagged.
-    public enum Reason: String, Sendable, Hashable {
+    public enum Reason: String, Sendable, Hashable, Codable {
         /// The event row (or its agent or linking objects) differs from the audited content.
         case editedAfterAudit = "edited-after-audit"
         /// The event is in the catalogue but no audit entry records it (written around the API).

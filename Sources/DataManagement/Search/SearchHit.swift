@@ -1,5 +1,5 @@
 /// One search result: which dossier (hồ sơ) or document (tài liệu), its title, a snippet, its rank.
-public struct SearchHit: Sendable, Hashable {
+public struct SearchHit: Sendable, Hashable, Codable {
     /// Dossier or document.
     public var kind: SearchQuery.Kind
     /// The AIP holding it.

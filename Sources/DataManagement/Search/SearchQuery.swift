@@ -1,7 +1,7 @@
 /// A catalogue search: words (with or without diacritics), document numbers as typed, and filters.
 public struct SearchQuery: Sendable, Hashable {
     /// What to look for in dossiers (hồ sơ) or documents (tài liệu).
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// Hồ sơ.
         case dossier
         /// Tài liệu.
