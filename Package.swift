@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // zlib, declared by Kho itself rather than reached through ZIPFoundation's internal module.
+        .systemLibrary(name: "CZlibKho", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenSSL's libcrypto for digests at the machine's hashing limit (see Sources/CLibCrypto/shim.h).
         .systemLibrary(
             name: "CLibCrypto",
@@ -35,19 +37,21 @@ let package = Package(
         // XML, METS, PREMIS, TT05 EAD records and their schemas.
         .target(name: "Metadata", dependencies: ["KhoCore", "CLibXML2"], exclude: ["README.md"]),
         // OCFL 1.0/1.1 storage roots: writer, reader, validator.
-        .target(name: "ArchivalStorage", dependencies: ["KhoCore"]),
+        .target(name: "ArchivalStorage", dependencies: ["KhoCore"], exclude: ["README.md"]),
         // Submission packages: TT05 SIP_hoso, E-ARK CSIP/SIP, BagIt; safe unpacking.
         .target(
             name: "Packaging",
             dependencies: [
-                "KhoCore", "Metadata",
+                "KhoCore", "Metadata", "CZlibKho",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // The catalogue: dossiers, documents, files, PREMIS events, Vietnamese search, audit chain.
         .target(
             name: "DataManagement",
-            dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
