@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Kho — kho lưu trữ số. One OAIS function per module; lower modules never import higher ones:
-//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging ← (Ingest, Access) ← kho
+//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging ← Ingest ← (Access) ← kho
 let package = Package(
     name: "Kho",
     platforms: [.macOS(.v15)],
@@ -53,11 +53,16 @@ let package = Package(
             dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]
         ),
+        // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
+        .target(
+            name: "Ingest",
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"]
+        ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
             name: "kho",
             dependencies: [
-                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement",
+                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +72,7 @@ let package = Package(
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
         .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
         .testTarget(name: "DataManagementTests", dependencies: ["DataManagement", "KhoTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Metadata", "KhoTestSupport"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
         // Runs the built `kho` binary as a process, as an archivist would.
         .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho"]),
