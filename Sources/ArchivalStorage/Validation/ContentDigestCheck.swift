@@ -1,0 +1,117 @@
+import Dispatch
+import KhoCore
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Hashes every content file once, on several threads, with all the algorithms any inventory names for it
+/// (manifest and fixity, root and version inventories), and compares (E092, E093).
+struct ContentDigestCheck {
+    /// One digest an inventory claims for a content file.
+    struct Expectation: Hashable {
+        var algorithm: DigestAlgorithm
+        var digest: String
+        var code: String
+        var source: String
+    }
+
+    /// One file to hash and the algorithms needed.
+    struct Job: Sendable {
+        var path: String
+        var algorithms: [DigestAlgorithm]
+    }
+
+    var root: String
+    var options: OCFLValidator.Options
+    var prefix: String
+
+    private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
+
+    /// Checks the content present on disk against `inventories`; returns the number of files hashed.
+    func run(inventories: [ParsedInventory], present: Set<[UInt8]>, _ out: inout FindingCollector) -> Int {
+        var expectations: [[UInt8]: Set<Expectation>] = [:]
+        var order: [[UInt8]] = []
+        func expect(_ path: String, _ e: Expectation) {
+            let key = Array(path.utf8)
+            guard present.contains(key) else { return }
+            if expectations[key] == nil { order.append(key) }
+            expectations[key, default: []].insert(e)
+        }
+        for (i, inv) in inventories.enumerated() where inv.usable {
+            let source = i == 0 ? "manifest" : "manifest of a version inventory"
+            if let name = inv.digestAlgorithm, let alg = DigestAlgorithmName.parse(name) {
+                for entry in inv.manifest {
+                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E092", source: source)) }
+                }
+            }
+            for block in inv.fixity {
+                guard let alg = DigestAlgorithmName.parse(block.algorithm) else {
+                    out.note("KHO-OCFL-FIXITY-UNCHECKED", rel("inventory.json"),
+                             vi: "Không kiểm tra giá trị fixity \(block.algorithm) (thuật toán chưa hỗ trợ)",
+                             en: "Fixity values for \(block.algorithm) not checked (algorithm not supported)")
+                    continue
+                }
+                for entry in block.entries {
+                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E093", source: "fixity.\(block.algorithm)")) }
+                }
+            }
+        }
+        let jobs = order.map { key in
+            Job(path: String(decoding: key, as: UTF8.self), algorithms: Array(Set((expectations[key] ?? []).map(\.algorithm))))
+        }
+        let results = Self.hash(jobs, root: root, threads: options.hashingThreads, bufferSize: options.bufferSize)
+        for (i, key) in order.enumerated() {
+            let path = jobs[i].path
+            guard let computed = results[i] else {
+                out.add("E092", rel(path), "cannot be read", vi: "không đọc được")
+                continue
+            }
+            let sorted = (expectations[key] ?? []).sorted { ($0.code, $0.source, $0.digest) < ($1.code, $1.source, $1.digest) }
+            for e in sorted where computed[e.algorithm] != e.digest {
+                out.add(e.code, rel(path), "\(e.source) says \(e.algorithm.rawValue) \(e.digest), file has \(computed[e.algorithm] ?? "?")",
+                        vi: "\(e.source) ghi \(e.algorithm.rawValue) \(e.digest), tệp có \(computed[e.algorithm] ?? "?")")
+            }
+        }
+        return jobs.count
+    }
+
+    /// Hashes `jobs` on `threads` workers, each with one reusable buffer; `nil` for a file that cannot be read.
+    static func hash(_ jobs: [Job], root: String, threads: Int, bufferSize: Int) -> [[DigestAlgorithm: String]?] {
+        let next = Atomic<Int>(0)
+        let results = Mutex<[[DigestAlgorithm: String]?]>(Array(repeating: nil, count: jobs.count))
+        let workers = min(threads, max(1, jobs.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+            defer { buffer.deallocate() }
+            var local: [(Int, [DigestAlgorithm: String]?)] = []
+            while true {
+                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard i < jobs.count else { break }
+                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer)))
+            }
+            results.withLock { all in for (i, r) in local { all[i] = r } }
+        }
+        return results.withLock { $0 }
+    }
+
+    /// Reads one file through `buffer` computing every algorithm in one pass.
+    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer) -> [DigestAlgorithm: String]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var digester = MultiDigester(algorithms)
+        while true {
+            let n = read(fd, buffer.baseAddress, buffer.count)
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+        return digester.finalize()
+    }
+}
