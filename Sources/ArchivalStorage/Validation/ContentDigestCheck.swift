@@ -15,7 +15,11 @@ struct ContentDigestCheck {
         var algorithm: DigestAlgorithm
         var digest: String
         var code: String
+        /// Where the claim is made, e.g. `v1/inventory.json manifest` (not part of equality: one claim, one finding).
         var source: String
+
+        static func == (a: Expectation, b: Expectation) -> Bool { a.algorithm == b.algorithm && a.digest == b.digest && a.code == b.code }
+        func hash(into h: inout Hasher) { h.combine(algorithm); h.combine(digest); h.combine(code) }
     }
 
     /// One file to hash and the algorithms needed.
@@ -31,7 +35,7 @@ struct ContentDigestCheck {
     private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
 
     /// Checks the content present on disk against `inventories`; returns the number of files hashed.
-    func run(inventories: [ParsedInventory], present: Set<[UInt8]>, _ out: inout FindingCollector) -> Int {
+    func run(inventories: [(label: String, inventory: ParsedInventory)], present: Set<[UInt8]>, _ out: inout FindingCollector) -> Int {
         var expectations: [[UInt8]: Set<Expectation>] = [:]
         var order: [[UInt8]] = []
         func expect(_ path: String, _ e: Expectation) {
@@ -40,8 +44,8 @@ struct ContentDigestCheck {
             if expectations[key] == nil { order.append(key) }
             expectations[key, default: []].insert(e)
         }
-        for (i, inv) in inventories.enumerated() where inv.usable {
-            let source = i == 0 ? "manifest" : "manifest of a version inventory"
+        for (label, inv) in inventories where inv.usable {
+            let source = "\(label) manifest"
             if let name = inv.digestAlgorithm, let alg = DigestAlgorithmName.parse(name) {
                 for entry in inv.manifest {
                     for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E092", source: source)) }
@@ -49,13 +53,13 @@ struct ContentDigestCheck {
             }
             for block in inv.fixity {
                 guard let alg = DigestAlgorithmName.parse(block.algorithm) else {
-                    out.note("KHO-OCFL-FIXITY-UNCHECKED", rel("inventory.json"),
+                    out.note("KHO-OCFL-FIXITY-UNCHECKED", rel(label),
                              vi: "Không kiểm tra giá trị fixity \(block.algorithm) (thuật toán chưa hỗ trợ)",
                              en: "Fixity values for \(block.algorithm) not checked (algorithm not supported)")
                     continue
                 }
                 for entry in block.entries {
-                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E093", source: "fixity.\(block.algorithm)")) }
+                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E093", source: "\(label) fixity.\(block.algorithm)")) }
                 }
             }
         }

@@ -101,8 +101,8 @@ struct ObjectValidation {
             }
         }
         if options.checkDigests {
-            var inventories = [inventory]
-            inventories.append(contentsOf: versions.versionInventories.map(\.inventory))
+            var inventories = [(label: "inventory.json", inventory: inventory)]
+            inventories.append(contentsOf: versions.versionInventories.map { (label: "\($0.name)/inventory.json", inventory: $0.inventory) })
             let check = ContentDigestCheck(root: root, options: options, prefix: prefix)
             report.filesHashed = check.run(inventories: inventories, present: foundSet, &out)
         }
