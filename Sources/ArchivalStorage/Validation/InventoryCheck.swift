@@ -32,6 +32,10 @@ struct InventoryCheck {
             return inv
         }
         inv.usable = true
+        var keys = Set<String>()
+        for m in members where !keys.insert(m.key).inserted {
+            out.add("E033", label, "key '\(m.key)' appears more than once", vi: "khóa '\(m.key)' xuất hiện nhiều lần")
+        }
         for m in members where !Self.inventoryKeys.contains(m.key) {
             out.add("E102", label, "unexpected key '\(m.key)'", vi: "khóa lạ '\(m.key)'")
         }

@@ -1,3 +1,40 @@
+// # ArchivalStorage/Validation — the OCFL validator (trình kiểm tra OCFL)
+//
+// Checks OCFL **1.0 and 1.1** objects and storage roots against the spec and reports its codes
+// (`E001`…`E112`, `W001`…`W016`) with the spec's English wording and a Vietnamese rendering
+// (`ValidationCode+Table.swift`, generated from `validation-codes-1.0.md` / `-1.1.md`). Each object is
+// checked by the rules of the version it declares (`0=ocfl_object_1.x`, inventory `type`).
+//
+// Self-contained: it reads inventories with its own byte-level JSON parser (`JSONParser`) so it can say
+// exactly what is broken (bad JSON, wrong types, missing keys), and compares paths byte for byte
+// (NFC and NFD spellings are different paths). It does not use the OCFL reader/writer of this module.
+//
+// ## Entry points
+//
+// ```swift
+// let validator = OCFLValidator(options: .init(checkDigests: true))   // hashingThreads: 2
+// let report = validator.validate(objectAt: url)        // or validate(storageRootAt:), validate(at:)
+// report.isValid; report.findings; report.specVersion; report.objectID
+// ```
+//
+// CLI: `kho ocfl validate PATH [--json] [--no-digests]` — exit 0 valid, 1 invalid, 2 usage error;
+// errors on stdout, warnings and notices on stderr, one line each starting with the code.
+//
+// ## Files
+//
+// | file | checks |
+// |---|---|
+// | `OCFLValidator.swift` | public API, options |
+// | `ObjectValidation.swift` | declaration (E003–E007), root inventory + sidecar (E058–E063), object root contents (E001, E046, E010), extensions (E067, W013), content present/referenced (E023, E092, E093) |
+// | `InventoryCheck.swift` | inventory structure and values: keys and types (E033–E057, E094–E111), version sequence and padding (E008–E013, E104, E105, W001), created (E049), logical/content paths (E052/E053, E095, E099–E101), fixity (E055–E057, E097, E111), W004–W009 |
+// | `VersionDirectoryCheck.swift` | version directories (E015, E024, W002, W010), version inventories vs root (E064, E066, W011, E019, E037/E110, E103, E023) |
+// | `ContentDigestCheck.swift` | each content file read once on 2 threads, one buffer per worker, all algorithms (manifest + fixity of every inventory) in one pass; blake2b etc. reported as not checked |
+// | `StorageRootValidation.swift` | storage root declaration (E069, E076–E080), `ocfl_layout.json` (E070, E071), extensions (E112/E086, W016), hierarchy (E072, E073, E084, E085, E088, E090), nested objects (E082), E081, duplicate ids, E083 for layouts 0002 and 0004 |
+//
+// ## Must not
+//
+// Write anything, follow symbolic links, or use Foundation per file in hot loops.
+
 public import Foundation
 
 /// Validates OCFL 1.0/1.1 objects and storage roots against the spec, reporting its E/W codes (trình kiểm tra OCFL).

@@ -159,6 +159,9 @@ struct ObjectValidation {
         let name = "inventory.json.\(alg)"
         guard entries.contains(where: { $0.name == name && $0.kind == .file }), let text = DirectoryListing.readFile(root + "/" + base + name) else {
             out.add("E058", rel(base + name), "missing", vi: "không có")
+            for other in entries where other.name.hasPrefix("inventory.json.") {
+                out.add("E059", rel(base + other.name), "sidecar algorithm differs from digestAlgorithm \(alg)", vi: "thuật toán của sidecar khác digestAlgorithm \(alg)")
+            }
             return
         }
         let s = String(decoding: text, as: UTF8.self)

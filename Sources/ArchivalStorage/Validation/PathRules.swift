@@ -52,6 +52,8 @@ enum PathRules {
         guard u.count >= 20, digits(0..<4), u[4] == 0x2D, digits(5..<7), u[7] == 0x2D, digits(8..<10),
               u[10] == UInt8(ascii: "T") || u[10] == UInt8(ascii: "t"),
               digits(11..<13), u[13] == 0x3A, digits(14..<16), u[16] == 0x3A, digits(17..<19) else { return false }
+        func num(_ r: Range<Int>) -> Int { Int(String(decoding: u[r], as: UTF8.self)) ?? 99 }
+        guard (1...12).contains(num(5..<7)), (1...31).contains(num(8..<10)), num(11..<13) < 24, num(14..<16) < 60, num(17..<19) <= 60 else { return false }
         var i = 19
         if i < u.count, u[i] == 0x2E {
             i += 1
@@ -62,8 +64,7 @@ enum PathRules {
         guard i < u.count else { return false }
         if u[i] == UInt8(ascii: "Z") || u[i] == UInt8(ascii: "z") { return i + 1 == u.count }
         guard u[i] == 0x2B || u[i] == 0x2D, i + 6 == u.count, digits(i + 1..<i + 3), u[i + 3] == 0x3A, digits(i + 4..<i + 6) else { return false }
-        func num(_ r: Range<Int>) -> Int { Int(String(decoding: u[r], as: UTF8.self)) ?? 99 }
-        return (1...12).contains(num(5..<7)) && (1...31).contains(num(8..<10)) && num(11..<13) < 24 && num(14..<16) < 60 && num(17..<19) <= 60
+        return num(i + 1..<i + 3) < 24 && num(i + 4..<i + 6) < 60
     }
 
     /// True when `digest` is hexadecimal of the right length for `algorithm` (unknown algorithms: any hex).
