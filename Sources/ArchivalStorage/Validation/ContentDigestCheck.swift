@@ -90,11 +90,12 @@ struct ContentDigestCheck {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
             defer { buffer.deallocate() }
+            let fast = SystemLibCrypto.shared.map(LibCryptoDigester.init)
             var local: [(Int, [DigestAlgorithm: String]?)] = []
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < jobs.count else { break }
-                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer)))
+                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer, fast)))
             }
             results.withLock { all in for (i, r) in local { all[i] = r } }
         }
@@ -102,20 +103,33 @@ struct ContentDigestCheck {
     }
 
     /// Reads one file through `buffer` computing every algorithm in one pass.
-    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer) -> [DigestAlgorithm: String]? {
+    /// Uses the worker's libcrypto contexts when available, otherwise swift-crypto's `MultiDigester`.
+    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer, _ fast: LibCryptoDigester?) -> [DigestAlgorithm: String]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        #if canImport(Glibc)
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        #endif
+        if let fast, fast.reset(algorithms) {
+            guard readAll(fd, buffer, fast.update) else { return nil }
+            return fast.finalize()
+        }
         var digester = MultiDigester(algorithms)
+        guard readAll(fd, buffer, { digester.update($0) }) else { return nil }
+        return digester.finalize()
+    }
+
+    /// Reads `fd` to the end through `buffer`; false on a read error.
+    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
-            if n == 0 { break }
+            if n == 0 { return true }
             if n < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return false
             }
-            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
-        return digester.finalize()
     }
 }
