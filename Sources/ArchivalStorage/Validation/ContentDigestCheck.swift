@@ -35,11 +35,11 @@ struct ContentDigestCheck {
     private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
 
     /// Checks the content present on disk against `inventories`; returns the number of files hashed.
-    func run(inventories: [(label: String, inventory: ParsedInventory)], present: Set<[UInt8]>, _ out: inout FindingCollector) -> Int {
-        var expectations: [[UInt8]: Set<Expectation>] = [:]
-        var order: [[UInt8]] = []
+    func run(inventories: [(label: String, inventory: ParsedInventory)], present: Set<PathKey>, _ out: inout FindingCollector) -> Int {
+        var expectations: [PathKey: Set<Expectation>] = [:]
+        var order: [PathKey] = []
         func expect(_ path: String, _ e: Expectation) {
-            let key = Array(path.utf8)
+            let key = PathKey(path)
             guard present.contains(key) else { return }
             if expectations[key] == nil { order.append(key) }
             expectations[key, default: []].insert(e)
@@ -64,7 +64,7 @@ struct ContentDigestCheck {
             }
         }
         let jobs = order.map { key in
-            Job(path: String(decoding: key, as: UTF8.self), algorithms: Array(Set((expectations[key] ?? []).map(\.algorithm))))
+            Job(path: key.string, algorithms: Array(Set((expectations[key] ?? []).map(\.algorithm))))
         }
         let results = Self.hash(jobs, root: root, threads: options.hashingThreads, bufferSize: options.bufferSize)
         for (i, key) in order.enumerated() {

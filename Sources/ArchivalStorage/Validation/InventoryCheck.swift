@@ -288,7 +288,7 @@ struct InventoryCheck {
             out.add(declaredVersion == .v1_1 ? "E111" : "E055", label, "fixity is a \(fixity.typeName)", vi: "fixity là \(fixity.typeName)")
             return
         }
-        let contentPaths = Set(inv.manifest.flatMap(\.paths).map { Array($0.utf8) })
+        let contentPaths = Set(inv.manifest.flatMap(\.paths).map { PathKey($0) })
         for m in members {
             if !Self.knownFixityAlgorithms.contains(m.key) {
                 out.add("E056", label, "fixity algorithm '\(m.key)'", vi: "thuật toán fixity '\(m.key)'")
@@ -302,7 +302,7 @@ struct InventoryCheck {
                 out.add("E097", label, "fixity.\(m.key) digest \(d)")
             }
             checkContentPaths(block, where: "fixity.\(m.key)", &out)
-            for p in block.flatMap(\.paths) where !contentPaths.contains(Array(p.utf8)) {
+            for p in block.flatMap(\.paths) where !contentPaths.contains(PathKey(p)) {
                 out.add("E057", label, "fixity.\(m.key) path '\(p)' is not in the manifest", vi: "đường dẫn '\(p)' của fixity.\(m.key) không có trong manifest")
             }
             inv.fixity.append((m.key, block))

@@ -110,6 +110,14 @@ public struct JSONParser {
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
         index += 1
+        // Fast path: no escapes, so the string is the bytes up to the closing quote.
+        var end = index
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            guard let s = String(validating: bytes[index..<end], as: UTF8.self) else { throw fail("valid UTF-8") }
+            index = end + 1
+            return s
+        }
         var out: [UInt8] = []
         while true {
             guard index < bytes.count else { throw fail("closing '\"'") }

@@ -32,8 +32,8 @@ struct ObjectValidation {
             report.findings = out.findings
             return report
         }
-        let byName = Dictionary(entries.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { a, _ in a })
-        func entry(_ name: String) -> DirectoryEntry? { byName[Array(name.utf8)] }
+        let byName = Dictionary(entries.map { (PathKey($0.name), $0) }, uniquingKeysWith: { a, _ in a })
+        func entry(_ name: String) -> DirectoryEntry? { byName[PathKey(name)] }
 
         // Conformance declaration (E003–E007).
         let declared = checkDeclaration(entries, &out)
@@ -87,16 +87,16 @@ struct ObjectValidation {
         versions.run(&out)
         // Every content file referenced and every manifest path present (E023, E092).
         let found = versions.contentFiles
-        let manifestPaths = Set(inventory.manifest.flatMap(\.paths).map { Array($0.utf8) })
-        for f in found where !manifestPaths.contains(Array(f.utf8)) {
+        let manifestPaths = Set(inventory.manifest.flatMap(\.paths).map { PathKey($0) })
+        for f in found where !manifestPaths.contains(PathKey(f)) {
             out.add("E023", rel(f), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
         }
-        let foundSet = Set(found.map { Array($0.utf8) })
-        for p in inventory.manifest.flatMap(\.paths) where !foundSet.contains(Array(p.utf8)) {
+        let foundSet = Set(found.map { PathKey($0) })
+        for p in inventory.manifest.flatMap(\.paths) where !foundSet.contains(PathKey(p)) {
             out.add("E092", rel(p), "manifest content path does not exist", vi: "đường dẫn nội dung trong manifest không tồn tại")
         }
         for f in inventory.fixity {
-            for p in f.entries.flatMap(\.paths) where manifestPaths.contains(Array(p.utf8)) && !foundSet.contains(Array(p.utf8)) {
+            for p in f.entries.flatMap(\.paths) where manifestPaths.contains(PathKey(p)) && !foundSet.contains(PathKey(p)) {
                 out.add("E093", rel(p), "fixity.\(f.algorithm) content path does not exist", vi: "đường dẫn nội dung của fixity.\(f.algorithm) không tồn tại")
             }
         }

@@ -33,9 +33,9 @@ struct ParsedInventory: Sendable {
     var usable = false
 
     /// Content path bytes → manifest digest.
-    var digestByContentPath: [[UInt8]: String] {
-        var map: [[UInt8]: String] = [:]
-        for entry in manifest { for p in entry.paths { map[Array(p.utf8)] = entry.digest } }
+    var digestByContentPath: [PathKey: String] {
+        var map: [PathKey: String] = [:]
+        for entry in manifest { for p in entry.paths { map[PathKey(p)] = entry.digest } }
         return map
     }
 

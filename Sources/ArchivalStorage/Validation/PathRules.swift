@@ -13,15 +13,15 @@ enum PathRules {
 
     /// Pairs of paths where one equals or is a directory prefix of another (E095, E101), compared by bytes.
     static func conflicts(_ paths: [String]) -> [String] {
-        var set = Set<[UInt8]>()
+        var set = Set<PathKey>(minimumCapacity: paths.count)
         var duplicates: [String] = []
-        for p in paths where !set.insert(Array(p.utf8)).inserted { duplicates.append(p) }
+        for p in paths where !set.insert(PathKey(p)).inserted { duplicates.append(p) }
         for p in paths {
-            var prefix: [UInt8] = []
-            let bytes = Array(p.utf8)
-            for (i, b) in bytes.enumerated() where b == UInt8(ascii: "/") {
-                prefix = Array(bytes[0..<i])
-                if set.contains(prefix) { duplicates.append(p) }
+            let utf8 = p.utf8
+            var i = utf8.startIndex
+            while let slash = utf8[i...].firstIndex(of: UInt8(ascii: "/")) {
+                if let prefix = String(utf8[..<slash]), set.contains(PathKey(prefix)) { duplicates.append(p) }
+                i = utf8.index(after: slash)
             }
         }
         return duplicates

@@ -80,9 +80,9 @@ struct VersionDirectoryCheck {
                 compare(name, vinv, &out)
                 // Every content file of versions up to this one must be in this inventory's manifest (E023).
                 if vinv.usable {
-                    let manifest = Set(vinv.manifest.flatMap(\.paths).map { Array($0.utf8) })
+                    let manifest = Set(vinv.manifest.flatMap(\.paths).map { PathKey($0) })
                     for earlier in root.versions.prefix(while: { $0.name != name }).map(\.name) + [name] {
-                        for f in filesByVersion[earlier] ?? [] where !manifest.contains(Array(f.utf8)) {
+                        for f in filesByVersion[earlier] ?? [] where !manifest.contains(PathKey(f)) {
                             out.add("E023", object.rel(f), "file is not in the manifest of \(name)/inventory.json", vi: "tệp không có trong manifest của \(name)/inventory.json")
                         }
                     }
@@ -135,7 +135,7 @@ struct VersionDirectoryCheck {
             let rootDigest = root.digestByContentPath
             for entry in vinv.manifest {
                 for p in entry.paths {
-                    if let d = rootDigest[Array(p.utf8)], d.lowercased() != entry.digest.lowercased() {
+                    if let d = rootDigest[PathKey(p)], d.lowercased() != entry.digest.lowercased() {
                         out.add("E066", label, "manifest digest of '\(p)' differs from the root inventory", vi: "mã băm manifest của '\(p)' khác tệp kiểm kê gốc")
                     }
                 }
@@ -158,12 +158,12 @@ struct VersionDirectoryCheck {
                     if sameAlgorithm {
                         differs = pd.lowercased() != rd.lowercased()
                     } else {
-                        let a = Set((vPaths[pd.lowercased()] ?? []).map { Array($0.utf8) })
-                        let b = Set((rootPathsLower[rd.lowercased()] ?? []).map { Array($0.utf8) })
+                        let a = Set((vPaths[pd.lowercased()] ?? []).map { PathKey($0) })
+                        let b = Set((rootPathsLower[rd.lowercased()] ?? []).map { PathKey($0) })
                         differs = a.isDisjoint(with: b)
                     }
                     if differs {
-                        out.add("E066", label, "version \(pv.name) logical path '\(String(decoding: logical, as: UTF8.self))' has different content from the root inventory", vi: "đường dẫn logic '\(String(decoding: logical, as: UTF8.self))' của phiên bản \(pv.name) có nội dung khác tệp kiểm kê gốc")
+                        out.add("E066", label, "version \(pv.name) logical path '\(logical.string)' has different content from the root inventory", vi: "đường dẫn logic '\(logical.string)' của phiên bản \(pv.name) có nội dung khác tệp kiểm kê gốc")
                     }
                 }
             }
@@ -174,9 +174,9 @@ struct VersionDirectoryCheck {
     }
 
     /// Logical path bytes → digest for one version block.
-    private func logicalMap(_ v: ParsedInventory.Version) -> [[UInt8]: String] {
-        var map: [[UInt8]: String] = [:]
-        for entry in v.state { for p in entry.paths { map[Array(p.utf8)] = entry.digest } }
+    private func logicalMap(_ v: ParsedInventory.Version) -> [PathKey: String] {
+        var map: [PathKey: String] = [:]
+        for entry in v.state { for p in entry.paths { map[PathKey(p)] = entry.digest } }
         return map
     }
 }
