@@ -105,7 +105,8 @@ struct ContentDigestCheck {
     /// Reads one file through `buffer` computing every algorithm in one pass.
     /// Uses the worker's libcrypto contexts when available, otherwise swift-crypto's `MultiDigester`.
     private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer, _ fast: LibCryptoDigester?) -> [DigestAlgorithm: String]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Never follow a symbolic link out of the object (E090 is reported by the walk).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         #if canImport(Glibc)
