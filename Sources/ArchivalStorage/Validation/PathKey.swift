@@ -10,7 +10,11 @@ struct PathKey: Hashable, Sendable {
         self.string = s
     }
 
-    static func == (a: PathKey, b: PathKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: PathKey, b: PathKey) -> Bool {
+        var x = a.string, y = b.string
+        guard x.utf8.count == y.utf8.count else { return false }
+        return x.withUTF8 { px in y.withUTF8 { py in px.elementsEqual(py) } }
+    }
 
     func hash(into hasher: inout Hasher) {
         var s = string

@@ -77,7 +77,8 @@ struct VersionDirectoryCheck {
                     }
                     previousSpec = spec
                 }
-                compare(name, vinv, &out)
+                // A head inventory byte-identical to the root one needs no comparison.
+                if vinv.bytes != root.bytes { compare(name, vinv, &out) }
                 // Every content file of versions up to this one must be in this inventory's manifest (E023).
                 if vinv.usable {
                     let manifest = Set(vinv.manifest.flatMap(\.paths).map { PathKey($0) })
