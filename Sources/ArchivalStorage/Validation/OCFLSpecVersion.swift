@@ -18,5 +18,6 @@ public enum OCFLSpecVersion: String, Sendable, Hashable, Codable, Comparable, Ca
         self = v
     }
 
+    /// Older versions sort first.
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -1,5 +1,5 @@
 // Generated from the OCFL 1.0 and 1.1 validation-codes.md tables (English wording verbatim) with a
-// Vietnamese rendering for archivists. Regenerate rather than edit by hand.
+// Vietnamese rendering for archivists (written for Kho). Keep the English identical to the spec tables.
 
 extension ValidationCode {
     /// Every code: (code, English 1.0 wording or nil, English 1.1 wording or nil, Vietnamese).
