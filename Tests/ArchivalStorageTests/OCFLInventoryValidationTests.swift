@@ -60,6 +60,7 @@ import Testing
         let finding = report.errors.first { $0.code == "E033" }
         #expect(finding != nil)
         #expect(finding?.message.en.contains("byte") == true)
+        #expect(report.errors.map(\.code) == ["E033"], "\(report.findings.map(\.line))")  // No E001/E046 noise for v1.
     }
 
     @Test func wrongTypesAreReported() throws {

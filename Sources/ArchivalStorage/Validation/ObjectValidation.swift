@@ -69,9 +69,11 @@ struct ObjectValidation {
             if n == "logs" && e.kind == .directory { continue }
             if n == "extensions" && e.kind == .directory { checkExtensions(&out); continue }
             if expectedVersionDirs.contains(n) && e.kind == .directory && PathRules.versionNumber(n) != nil { continue }
-            if e.kind == .directory, let v = PathRules.versionNumber(n), inventory.usable {
-                out.add("E046", rel(n), "version directory not listed in the root inventory versions", vi: "thư mục phiên bản không có trong versions của tệp kiểm kê gốc")
-                _ = v
+            if e.kind == .directory, PathRules.versionNumber(n) != nil {
+                // With an unreadable root inventory the version directories cannot be judged; E033 says why.
+                if inventory.usable {
+                    out.add("E046", rel(n), "version directory not listed in the root inventory versions", vi: "thư mục phiên bản không có trong versions của tệp kiểm kê gốc")
+                }
                 continue
             }
             if e.kind == .symlink { out.add("E090", rel(n)) }
