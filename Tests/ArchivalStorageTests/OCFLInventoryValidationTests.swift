@@ -70,6 +70,13 @@ import Testing
         #expect(report.codes.isSuperset(of: ["E040", "E094"]))
     }
 
+    @Test func versionsOfWrongTypeIsE045() throws {
+        let text = #"{"id": "urn:kho:test", "type": "https://ocfl.io/1.1/spec/#inventory", "digestAlgorithm": "sha512", "head": "v1", "manifest": {}, "versions": []}"#
+        let report = try check(text)
+        #expect(report.codes.contains("E045"))
+        #expect(!report.isValid)
+    }
+
     @Test func unknownAndDuplicateKeys() throws {
         let report = try check(Self.inventoryText(extra: #", "colour": "blue", "id": "again""#))
         #expect(report.codes.isSuperset(of: ["E102", "E033"]))

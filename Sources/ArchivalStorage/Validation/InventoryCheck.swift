@@ -165,11 +165,12 @@ struct InventoryCheck {
     private func checkVersions(_ json: JSONValue, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
         guard let versions = json["versions"] else {
             out.add("E043", label, "missing key 'versions'", vi: "thiếu khóa 'versions'")
+            out.add("E044", label, "missing key 'versions'", vi: "thiếu khóa 'versions'")
             if json["manifest"] == nil { out.add("E041", label) }
             return
         }
         guard let members = versions.objectMembers else {
-            out.add("E044", label, "versions is a \(versions.typeName)", vi: "versions là \(versions.typeName)")
+            out.add("E045", label, "versions is a \(versions.typeName)", vi: "versions là \(versions.typeName)")
             return
         }
         if members.isEmpty { out.add("E008", label, "versions is empty", vi: "versions rỗng") }

@@ -125,6 +125,7 @@ struct VersionDirectoryCheck {
             out.add("E037", label, "id '\(id)' differs from the root inventory id '\(rid)'", vi: "id '\(id)' khác id '\(rid)' của tệp kiểm kê gốc")
         }
         if vinv.contentDirectory != root.contentDirectory {
+            out.add("E020", label, "contentDirectory changed between versions", vi: "contentDirectory thay đổi giữa các phiên bản")
             out.add("E019", label, "contentDirectory '\(vinv.contentDirectory)' differs from the root inventory's '\(root.contentDirectory)'", vi: "contentDirectory '\(vinv.contentDirectory)' khác '\(root.contentDirectory)' của tệp kiểm kê gốc")
         }
         let sameAlgorithm = vinv.digestAlgorithm == root.digestAlgorithm
