@@ -57,17 +57,6 @@ import Testing
         #expect(structural.stdout.split(separator: "\n").contains { $0.hasPrefix("E036") })
     }
 
-    @Test func swiftCryptoFallbackFindsTheSameMismatches() throws {
-        for name in ["E092_content_file_digest_mismatch", "E093_fixity_digest_mismatch", "E092_algorithm_change_incorrect_digest"] {
-            let fast = try runKho(["ocfl", "validate", Self.fixture("bad", name)])
-            let fallback = try runKho(["ocfl", "validate", Self.fixture("bad", name)], environment: ["KHO_NO_LIBCRYPTO": "1"])
-            #expect(fast.status == 1 && fallback.status == 1)
-            #expect(fast.stdout == fallback.stdout)
-        }
-        let good = try runKho(["ocfl", "validate", Self.fixture("good", "ocfl_object_all_fixity_digests")], environment: ["KHO_NO_LIBCRYPTO": "1"])
-        #expect(good.status == 0)
-    }
-
     @Test func missingPathIsUsageError() throws {
         let result = try runKho(["ocfl", "validate", "/nonexistent/kho/object"])
         #expect(result.status == 2)

@@ -90,21 +90,19 @@ struct ContentDigestCheck {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
             defer { buffer.deallocate() }
-            let fast = SystemLibCrypto.shared.map(LibCryptoDigester.init)
             var local: [(Int, [DigestAlgorithm: String]?)] = []
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < jobs.count else { break }
-                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer, fast)))
+                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer)))
             }
             results.withLock { all in for (i, r) in local { all[i] = r } }
         }
         return results.withLock { $0 }
     }
 
-    /// Reads one file through `buffer` computing every algorithm in one pass.
-    /// Uses the worker's libcrypto contexts when available, otherwise swift-crypto's `MultiDigester`.
-    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer, _ fast: LibCryptoDigester?) -> [DigestAlgorithm: String]? {
+    /// Reads one file through `buffer` computing every algorithm in one pass (KhoCore's libcrypto digests).
+    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer) -> [DigestAlgorithm: String]? {
         // Never follow a symbolic link out of the object (E090 is reported by the walk).
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
@@ -112,11 +110,7 @@ struct ContentDigestCheck {
         #if canImport(Glibc)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
-        if let fast, fast.reset(algorithms) {
-            guard readAll(fd, buffer, fast.update) else { return nil }
-            return fast.finalize()
-        }
-        var digester = MultiDigester(algorithms)
+        let digester = MultiDigester(algorithms)
         guard readAll(fd, buffer, { digester.update($0) }) else { return nil }
         return digester.finalize()
     }

@@ -17,7 +17,7 @@ enum DigestAlgorithmName {
 extension DigestAlgorithm {
     /// Lower-case hex digest of `bytes`.
     func digest(_ bytes: [UInt8]) -> String {
-        var d = MultiDigester([self])
+        let d = MultiDigester([self])
         bytes.withUnsafeBytes { d.update($0) }
         return d.finalize()[self] ?? ""
     }

@@ -29,7 +29,6 @@
 // | `InventoryCheck.swift` | inventory structure and values: keys and types (E033–E057, E094–E111), version sequence and padding (E008–E013, E104, E105, W001), created (E049), logical/content paths (E052/E053, E095, E099–E101), fixity (E055–E057, E097, E111), W004–W009 |
 // | `VersionDirectoryCheck.swift` | version directories (E015, E024, W002, W010), version inventories vs root (E064, E066, W011, E019, E037/E110, E103, E023) |
 // | `ContentDigestCheck.swift` | each content file read once on 2 threads, one buffer per worker, all algorithms (manifest + fixity of every inventory) in one pass; blake2b etc. reported as not checked |
-// | `SystemLibCrypto.swift` | OpenSSL libcrypto loaded with dlopen for SHA-512 at `openssl dgst` speed (AVX2); swift-crypto `MultiDigester` when absent or `KHO_NO_LIBCRYPTO=1` |
 // | `JSONParser.swift`, `JSONValue.swift`, `PathKey.swift`, `PathRules.swift` | strict JSON keeping order and duplicates; byte-exact path keys; path, version-name, RFC 3339 and digest rules |
 // | `ValidationCode.swift`, `ValidationCode+Table.swift`, `ValidationReport.swift` | codes with both versions' English wording and Vietnamese; the report |
 // | `StorageRootValidation.swift` | storage root declaration (E069, E076–E080), `ocfl_layout.json` (E070, E071), extensions (E112/E086, W016), hierarchy (E072, E073, E084, E085, E088, E090), nested objects (E082), E081, duplicate ids, E083 for layouts 0002 and 0004 |
