@@ -54,7 +54,7 @@ struct StorageRootValidation {
                 } else {
                     ids[id] = object.path
                 }
-                if let layout, let expected = StorageLayout.path(for: id, extension: layout, config: layoutConfig(layout)),
+                if let layout, let expected = ExpectedObjectPath.path(for: id, extension: layout, config: layoutConfig(layout)),
                    !expected.utf8.elementsEqual(object.path.utf8) {
                     out.add("E083", object.path, "layout \(layout) puts id '\(id)' at \(expected)", vi: "bố trí \(layout) đặt id '\(id)' tại \(expected)")
                 }

@@ -1,7 +1,7 @@
 import KhoCore
 
 /// Where the registered layout extensions put an object id, for the E083 check (0002 flat-direct, 0004 hashed n-tuple).
-enum StorageLayout {
+enum ExpectedObjectPath {
     /// The expected object path for `id`, or `nil` when the layout is not one Kho can compute.
     static func path(for id: String, extension ext: String, config: JSONValue?) -> String? {
         switch ext {
