@@ -6,8 +6,8 @@ public struct FlatDirectLayout: StorageLayout {
     public static let name = "0002-flat-direct-storage-layout"
     /// The registered extension name.
     public var extensionName: String { Self.name }
-    /// 0002 is written with a config naming the extension.
-    public var configJSON: [UInt8]? { StableJSON.object([("extensionName", .string(Self.name))]).bytes() }
+    /// 0002 has no parameters, so no `config.json` is written.
+    public var configJSON: [UInt8]? { nil }
 
     /// The flat-direct layout (no parameters).
     public init() {}
