@@ -14,15 +14,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
-        .target(
-            name: "KhoCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        // OpenSSL's libcrypto for digests at the machine's hashing limit (see Sources/CLibCrypto/shim.h).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
+        // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
+        .target(name: "KhoCore", dependencies: ["CLibCrypto"]),
         // libxml2, the only XML parser Kho trusts (no network, no external entities).
         .systemLibrary(
             name: "CLibXML2",
