@@ -163,7 +163,7 @@ import Testing
         #expect(decoded.type == "https://ocfl.io/1.1/spec/#inventory")
         let created = try #require(decoded.versions["v1"]?.created)
         #expect(created.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(Z|[+-]\d\d:\d\d)$"#, options: .regularExpression) != nil)
-        var digester = MultiDigester([.sha512])
+        let digester = MultiDigester([.sha512])
         bytes.withUnsafeBytes { digester.update($0) }
         let sidecar = try String(contentsOfFile: objectRoot + "/inventory.json.sha512", encoding: .utf8)
         #expect(sidecar == (digester.finalize()[.sha512] ?? "") + " inventory.json\n")

@@ -1,4 +1,3 @@
-import Crypto
 import KhoCore
 
 /// Extension 0004 (Kho's default): digest of the identifier split into n tuples, then the full (or remaining) digest.
@@ -48,7 +47,7 @@ public struct HashedNTupleLayout: StorageLayout {
 
     /// `abc/def/ghi/abcdefghi…` for the default parameters.
     public func objectPath(for id: String) throws(OCFLStorageError) -> RelativePath {
-        var digester = MultiDigester([digestAlgorithm])
+        let digester = MultiDigester([digestAlgorithm])
         Array(id.utf8).withUnsafeBytes { digester.update($0) }
         let digest = Array((digester.finalize()[digestAlgorithm] ?? "").utf8)
         var segments: [String] = []

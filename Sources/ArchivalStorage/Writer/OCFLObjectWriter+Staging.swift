@@ -44,7 +44,7 @@ extension OCFLObjectWriter {
                     digest = try hasher.copy(from: source, to: target, algorithms: algorithms, durable: durable)
                 } catch { throw OCFLStorageError(error) }
             case .data(let data):
-                var digester = MultiDigester(algorithms)
+                let digester = MultiDigester(algorithms)
                 data.withUnsafeBytes { digester.update($0) }
                 try FileSystem.writeNewFile(target, Array(data), durable: durable)
                 digest = FileDigest(size: digester.byteCount, digests: digester.finalize())

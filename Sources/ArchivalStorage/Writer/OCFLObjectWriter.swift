@@ -119,7 +119,7 @@ public struct OCFLObjectWriter: Sendable {
     }
 
     static func sha512Hex(_ bytes: [UInt8], algorithm: DigestAlgorithm) -> String {
-        var digester = MultiDigester([algorithm])
+        let digester = MultiDigester([algorithm])
         bytes.withUnsafeBytes { digester.update($0) }
         return digester.finalize()[algorithm] ?? ""
     }

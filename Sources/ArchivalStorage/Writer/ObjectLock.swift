@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Crypto
 import KhoCore
 
 /// One writer per object: an `flock` on `<staging>/locks/<sha256(id)>.lock`, released by the kernel if the process dies.
@@ -14,7 +13,9 @@ final class ObjectLock {
 
     /// The key naming an object's lock file and work folder: hex SHA-256 of the identifier's bytes.
     static func key(for id: String) -> String {
-        SHA256.hash(data: Array(id.utf8)).hexString
+        let digester = MultiDigester([.sha256])
+        Array(id.utf8).withUnsafeBytes { digester.update($0) }
+        return digester.finalize()[.sha256] ?? ""
     }
 
     /// Takes the lock, waiting for another writer to finish (or, with `wait` false, returns nil when busy).
