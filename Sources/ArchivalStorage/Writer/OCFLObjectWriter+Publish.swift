@@ -3,7 +3,13 @@ extension OCFLObjectWriter {
     func publishNewObject(_ staged: String, to objectRoot: String, steps: DurableSteps) throws(OCFLStorageError) {
         let parent = FileSystem.parent(objectRoot)
         try FileSystem.makeDirectories(parent)
-        try FileSystem.syncFileSystem(containing: parent)
+        // fsync each layout folder from the object's parent up to the storage root, so the new entries are durable.
+        var folder = parent
+        while folder.utf8.count >= root.path.utf8.count {
+            try FileSystem.sync(folder)
+            if folder == root.path { break }
+            folder = FileSystem.parent(folder)
+        }
         steps.reached("object parent folders durable")
         try FileSystem.rename(staged, objectRoot)
         steps.reached("object published (rename)")

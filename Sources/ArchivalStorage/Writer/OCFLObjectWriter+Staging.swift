@@ -9,7 +9,7 @@ extension OCFLObjectWriter {
     /// Copies and hashes every new file into `<work>/incoming/` on `options.workers` threads, then moves the
     /// first copy of each digest the object lacks into the version's content folder and drops the rest.
     func stageNewContent(_ changes: VersionChanges, plan: inout VersionPlan, versionFolder: String, work: String,
-                         steps: DurableSteps) throws(OCFLStorageError) -> StagedContent {
+                         durability: WriterOptions.Durability, steps: DurableSteps) throws(OCFLStorageError) -> StagedContent {
         var staged = StagedContent()
         var jobs: [(path: RelativePath, source: ByteSource)] = []
         for (path, entry) in changes.entries {
@@ -33,7 +33,7 @@ extension OCFLObjectWriter {
         let results = Mutex([FileDigest?](repeating: nil, count: jobs.count))
         let frozenJobs = jobs
         let hasher = FileHasher(bufferSize: options.bufferSize)
-        let durable = options.durability == .fsyncEachFile
+        let durable = durability == .fsyncEachFile
         try Parallel.forEach(count: frozenJobs.count, workers: options.workers) { (index: Int) throws(OCFLStorageError) in
             let job = frozenJobs[index]
             let target = incoming + "/" + String(index)

@@ -70,12 +70,15 @@ public struct OCFLObjectWriter: Sendable {
         let versionFolder = isNewObject ? work + "/object/" + plan.version : work + "/" + plan.version
         try FileSystem.makeDirectories(versionFolder)
 
-        let staged = try stageNewContent(changes, plan: &plan, versionFolder: versionFolder, work: work, steps: steps)
+        let newFiles = changes.entries.values.filter { if case .new = $0 { true } else { false } }.count
+        let durability = options.resolvedDurability(newFiles: newFiles)
+        let staged = try stageNewContent(changes, plan: &plan, versionFolder: versionFolder, work: work,
+                                         durability: durability, steps: steps)
         let inventory = plan.inventory(state: staged.state, staged: staged, metadata: metadata)
         let inventoryBytes = inventory.encoded()
         let sidecar = Array("\(Self.sha512Hex(inventoryBytes, algorithm: plan.algorithm)) inventory.json\n".utf8)
         let sidecarName = "inventory.json." + plan.algorithm.rawValue
-        let durable = options.durability == .fsyncEachFile
+        let durable = durability == .fsyncEachFile
         try FileSystem.writeNewFile(versionFolder + "/inventory.json", inventoryBytes, durable: durable)
         steps.reached("version inventory written")
         try FileSystem.writeNewFile(versionFolder + "/" + sidecarName, sidecar, durable: durable)
@@ -90,7 +93,7 @@ public struct OCFLObjectWriter: Sendable {
             try FileSystem.writeNewFile(work + "/object/0=" + declaration, Array((declaration + "\n").utf8), durable: durable)
             steps.reached("object declaration written")
         }
-        try makeDurable(versionFolder, staged.folders, work: work)
+        try makeDurable(versionFolder, staged.folders, work: work, durability: durability)
         steps.reached("staged version durable")
 
         if isNewObject {
@@ -106,9 +109,10 @@ public struct OCFLObjectWriter: Sendable {
     }
 
     /// fsyncs every staged file and folder, or flushes the filesystem once (see `WriterOptions.Durability`).
-    private func makeDurable(_ versionFolder: String, _ folders: [String], work: String) throws(OCFLStorageError) {
-        switch options.durability {
-        case .syncFileSystem:
+    private func makeDurable(_ versionFolder: String, _ folders: [String], work: String,
+                             durability: WriterOptions.Durability) throws(OCFLStorageError) {
+        switch durability {
+        case .syncFileSystem, .automatic:
             try FileSystem.syncFileSystem(containing: work)
         case .fsyncEachFile:
             for folder in folders.reversed() { try FileSystem.sync(folder) }

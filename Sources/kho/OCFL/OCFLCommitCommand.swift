@@ -33,17 +33,18 @@ struct OCFLCommitCommand: AsyncParsableCommand {
     @Option(help: "Địa chỉ người tạo (URI) — user address (URI).")
     var userAddress: String?
 
-    @Option(help: "Độ bền: syncfs (mặc định) hoặc fsync từng tệp — durability: syncfs (default) or fsync.")
-    var durability: String = "syncfs"
+    @Option(help: "Độ bền — durability: auto (fsync each file up to 64 new files, else one syncfs), syncfs, fsync.")
+    var durability: String = "auto"
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         let login = environment["USER"] ?? "kho"
         var options = WriterOptions()
         switch durability {
+        case "auto": options.durability = .automatic
         case "syncfs": options.durability = .syncFileSystem
         case "fsync": options.durability = .fsyncEachFile
-        default: throw ValidationError("--durability: syncfs | fsync")
+        default: throw ValidationError("--durability: auto | syncfs | fsync")
         }
         // Test hook for crash-safety tests: stop dead at the N-th durable step.
         options.crashAtStep = environment["KHO_TEST_CRASH_AT"].flatMap { Int($0) }
