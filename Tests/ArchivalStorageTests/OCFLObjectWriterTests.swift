@@ -95,6 +95,8 @@ import Testing
         let state = S.byteState(try reader.state())
         #expect(Set(state.keys) == [Array(nfc.utf8), Array(nfd.utf8)])
         #expect(try S.read(reader, nfd) == "NFD")
+        // A reader asking with the NFC spelling of an NFD-stored name still finds the one matching file.
+        #expect(try S.read(reader, nfd.precomposedStringWithCanonicalMapping) == "NFD")
         // The inventory bytes hold the NFD spelling as given, not escaped and not composed.
         let inventory = try Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json"))
         #expect(inventory.range(of: Data(nfd.utf8)) != nil)

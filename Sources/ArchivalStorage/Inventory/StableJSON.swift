@@ -60,7 +60,7 @@ enum StableJSON {
         [UInt8(ascii: "\n")] + [UInt8](repeating: UInt8(ascii: " "), count: indent * 2)
     }
 
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    static func writeString(_ text: String, into out: inout [UInt8]) {
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         out.append(UInt8(ascii: "\""))
         for byte in text.utf8 {

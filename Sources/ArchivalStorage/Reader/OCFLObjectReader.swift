@@ -32,7 +32,13 @@ public struct OCFLObjectReader: Sendable {
     public func contentFile(logicalPath: String, version: String? = nil) throws(OCFLStorageError) -> String {
         let wanted = try Self.relative(logicalPath)
         let state = try state(version: version)
-        guard let digest = state[wanted], let content = inventory.contentPath(for: digest) else {
+        // Exact bytes first; otherwise the one path equal under NFC (a name typed in NFC, stored in NFD).
+        let key = UnicodeNames.nfcKey(wanted.string)
+        let match = state[wanted] ?? {
+            let equal = state.filter { UnicodeNames.sameBytes(UnicodeNames.nfcKey($0.key.string), key) }
+            return equal.count == 1 ? equal.first?.value : nil
+        }()
+        guard let digest = match, let content = inventory.contentPath(for: digest) else {
             throw OCFLStorageError("KHO-OCFL-NO-FILE", path: logicalPath,
                                    vi: "Phiên bản \(version ?? inventory.head) không có tệp này",
                                    en: "Version \(version ?? inventory.head) has no such file")

@@ -32,17 +32,15 @@ extension OCFLObjectWriter {
         let algorithms = [plan.algorithm] + (plan.fixityAlgorithm.map { [$0] } ?? [])
         let results = Mutex([FileDigest?](repeating: nil, count: jobs.count))
         let frozenJobs = jobs
-        let hasher = FileHasher(bufferSize: options.bufferSize)
         let durable = durability == .fsyncEachFile
-        try Parallel.forEach(count: frozenJobs.count, workers: options.workers) { (index: Int) throws(OCFLStorageError) in
+        try Parallel.forEach(count: frozenJobs.count, workers: options.workers, bufferSize: options.bufferSize) {
+            (buffer: UnsafeMutableRawBufferPointer, index: Int) throws(OCFLStorageError) in
             let job = frozenJobs[index]
             let target = incoming + "/" + String(index)
             let digest: FileDigest
             switch job.source {
             case .file(let source):
-                do throws(KhoFailure) {
-                    digest = try hasher.copy(from: source, to: target, algorithms: algorithms, durable: durable)
-                } catch { throw OCFLStorageError(error) }
+                digest = try ContentCopy.copy(from: source, to: target, algorithms: algorithms, durable: durable, buffer: buffer)
             case .data(let data):
                 let digester = MultiDigester(algorithms)
                 data.withUnsafeBytes { digester.update($0) }

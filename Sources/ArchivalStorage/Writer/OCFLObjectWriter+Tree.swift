@@ -7,17 +7,24 @@ extension OCFLObjectWriter {
     @discardableResult
     public func commit(objectID id: String, tree folder: String, metadata: VersionMetadata) throws(OCFLStorageError) -> CommitResult {
         let tree = try SourceTree(folder: folder)
-        let objectRoot = try root.objectPath(for: id)
+        return try locked(id) { (context: CommitContext) throws(OCFLStorageError) in
+            let changes = try changes(for: tree, context: context)
+            try changes.checkPaths()
+            return try commitLocked(context, changes: changes, metadata: metadata)
+        }
+    }
+
+    /// The changes making the new state equal to `tree`, keeping head files whose bytes did not change.
+    private func changes(for tree: SourceTree, context: CommitContext) throws(OCFLStorageError) -> VersionChanges {
         var head: [RelativePath: String] = [:]
         var algorithm = DigestAlgorithm.sha512
         var sizes: [String: Int64] = [:]
-        if FileSystem.isDirectory(objectRoot) {
-            let reader = try OCFLObjectReader(objectRoot: objectRoot)
-            head = try reader.state()
-            algorithm = DigestAlgorithm(rawValue: reader.inventory.digestAlgorithm) ?? .sha512
+        if let inventory = context.previous {
+            head = try inventory.state(of: inventory.head)
+            algorithm = DigestAlgorithm(rawValue: inventory.digestAlgorithm) ?? .sha512
             for digest in Set(head.values) {
-                if let content = reader.inventory.contentPath(for: digest),
-                   let size = FileSystem.fileSize(objectRoot + "/" + content) {
+                if let content = inventory.contentPath(for: digest),
+                   let size = FileSystem.fileSize(context.objectRoot + "/" + content) {
                     sizes[digest] = size
                 }
             }
@@ -33,10 +40,11 @@ extension OCFLObjectWriter {
         let files = tree.files
         let frozenHead = head
         let headAlgorithm = algorithm
-        try Parallel.forEach(count: candidates.count, workers: options.workers) { (index: Int) throws(OCFLStorageError) in
+        try Parallel.forEach(count: candidates.count, workers: options.workers, bufferSize: options.bufferSize) {
+            (buffer: UnsafeMutableRawBufferPointer, index: Int) throws(OCFLStorageError) in
             let file = files[candidates[index]]
             let digest: FileDigest
-            do throws(KhoFailure) { digest = try hasher.digest(fileAt: file.file, algorithms: [headAlgorithm]) } catch { throw OCFLStorageError(error) }
+            do throws(KhoFailure) { digest = try hasher.digest(fileAt: file.file, algorithms: [headAlgorithm], buffer: buffer) } catch { throw OCFLStorageError(error) }
             if digest.digests[headAlgorithm]?.lowercased() == frozenHead[file.path]?.lowercased() {
                 unchanged.withLock { $0[candidates[index]] = true }
             }
@@ -50,6 +58,6 @@ extension OCFLObjectWriter {
                 changes.put(file.path, .file(file.file))
             }
         }
-        return try commit(objectID: id, changes: changes, metadata: metadata)
+        return changes
     }
 }

@@ -42,6 +42,24 @@ public struct OCFLObjectWriter: Sendable {
     @discardableResult
     public func commit(objectID id: String, changes: VersionChanges, metadata: VersionMetadata) throws(OCFLStorageError) -> CommitResult {
         try changes.checkPaths()
+        return try locked(id) { (context: CommitContext) throws(OCFLStorageError) in
+            try commitLocked(context, changes: changes, metadata: metadata)
+        }
+    }
+
+    /// What a commit knows once it holds the object's lock.
+    struct CommitContext {
+        let id: String
+        let objectRoot: String
+        let work: String
+        let steps: DurableSteps
+        /// The object's inventory, nil for a new object.
+        let previous: Inventory?
+    }
+
+    /// Takes the object's lock, recovers an interrupted commit, records the intent, reads the current inventory,
+    /// then runs `body`.
+    func locked<T>(_ id: String, _ body: (CommitContext) throws(OCFLStorageError) -> T) throws(OCFLStorageError) -> T {
         let objectRoot = try root.objectPath(for: id)
         let relativeObject = try root.layout.objectPath(for: id).string
         let key = ObjectLock.key(for: id)
@@ -58,13 +76,23 @@ public struct OCFLObjectWriter: Sendable {
         try FileSystem.writeNewFile(work + "/object-path", Array(relativeObject.utf8), durable: true)
         try FileSystem.sync(work)
         steps.reached("intent recorded")
-
         let previous = FileSystem.isDirectory(objectRoot) ? try OCFLObjectReader(objectRoot: objectRoot).inventory : nil
         if let previous, !UnicodeNames.sameBytes(previous.id, id) {
             throw OCFLStorageError("E083", path: objectRoot,
                                    vi: "Thư mục đối tượng chứa định danh khác: \(previous.id)",
                                    en: "Object folder holds a different identifier: \(previous.id)")
         }
+        do {
+            return try body(CommitContext(id: id, objectRoot: objectRoot, work: work, steps: steps, previous: previous))
+        } catch {
+            try? FileSystem.removeTree(work)
+            throw error
+        }
+    }
+
+    /// Stages, makes durable and publishes the new version (the lock is held).
+    func commitLocked(_ context: CommitContext, changes: VersionChanges, metadata: VersionMetadata) throws(OCFLStorageError) -> CommitResult {
+        let (id, objectRoot, work, steps, previous) = (context.id, context.objectRoot, context.work, context.steps, context.previous)
         var plan = try VersionPlan(previous: previous, id: id)
         let isNewObject = previous == nil
         let versionFolder = isNewObject ? work + "/object/" + plan.version : work + "/" + plan.version

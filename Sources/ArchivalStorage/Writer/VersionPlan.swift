@@ -56,7 +56,8 @@ struct VersionPlan {
         versions[version] = InventoryVersion(created: metadata.createdString, message: metadata.message,
                                              user: metadata.user, state: stateBlock)
         return Inventory(id: id, type: previous?.type ?? Inventory.type11, digestAlgorithm: algorithm.rawValue,
-                         head: version, contentDirectory: contentDirectory, manifest: manifest, versions: versions,
+                         head: version, contentDirectory: previous == nil ? contentDirectory : previous?.contentDirectory,
+                         manifest: manifest, versions: versions,
                          fixity: fixity.isEmpty ? nil : fixity)
     }
 }
