@@ -32,6 +32,19 @@ extension Inventory {
                          manifest: manifest, versions: versions, fixity: fixity)
     }
 
+    /// A little more than the encoded size: every digest and path with its quotes, indentation and commas.
+    var estimatedSize: Int {
+        func size(_ map: [String: [String]]) -> Int {
+            map.reduce(0) { total, entry in
+                total + entry.key.utf8.count + 24 + entry.value.reduce(0) { $0 + $1.utf8.count + 16 }
+            }
+        }
+        var total = 4096 + size(manifest)
+        for version in versions.values { total += size(version.state) + 512 }
+        for map in (fixity ?? [:]).values { total += size(map) }
+        return total
+    }
+
     private static func decodeVersion(_ reader: JSONByteReader) throws(OCFLStorageError) -> InventoryVersion {
         var created: String?, message: String?, user: InventoryUser?, state: [String: [String]]?
         try reader.object { (key: String) throws(OCFLStorageError) in
@@ -59,7 +72,7 @@ extension Inventory {
     /// The inventory as stable JSON: keys and path lists in byte order, names written with their exact bytes.
     /// Written straight into one byte buffer, without an intermediate tree.
     public func encoded() -> [UInt8] {
-        var writer = JSONByteWriter()
+        var writer = JSONByteWriter(capacity: estimatedSize)
         writer.beginObject()
         if let contentDirectory { writer.key("contentDirectory"); writer.string(contentDirectory) }
         writer.key("digestAlgorithm"); writer.string(digestAlgorithm)

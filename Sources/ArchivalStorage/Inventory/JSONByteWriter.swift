@@ -6,8 +6,9 @@ struct JSONByteWriter {
     private var open: [Bool] = []
     private var afterKey = false
 
-    init() {
-        out.reserveCapacity(1 << 16)
+    /// A writer whose buffer starts at `capacity` bytes, so a large inventory is not reallocated while written.
+    init(capacity: Int = 1 << 16) {
+        out.reserveCapacity(capacity)
     }
 
     private mutating func beforeValue() {

@@ -83,6 +83,8 @@ enum FileSystem {
         do { fd = try POSIXFile.openForReading(path) } catch { throw OCFLStorageError(error) }
         defer { close(fd) }
         var bytes: [UInt8] = []
+        var info = stat()
+        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
         do {
             try POSIXFile.readAll(fd: fd, path: path, bufferSize: 1 << 16) { bytes.append(contentsOf: $0) }
         } catch { throw OCFLStorageError(error) }
