@@ -30,7 +30,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // XML, METS, PREMIS, TT05 EAD records and their schemas.
-        .target(name: "Metadata", dependencies: ["KhoCore", "CLibXML2"]),
+        .target(name: "Metadata", dependencies: ["KhoCore", "CLibXML2"], exclude: ["README.md"]),
         // OCFL 1.0/1.1 storage roots: writer, reader, validator.
         .target(name: "ArchivalStorage", dependencies: ["KhoCore"]),
         // Submission packages: TT05 SIP_hoso, E-ARK CSIP/SIP, BagIt; safe unpacking.

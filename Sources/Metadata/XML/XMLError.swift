@@ -60,6 +60,6 @@ public struct XMLError: KhoError, Hashable {
 
     /// The error as a validation finding (severity error), for reports that collect rather than stop.
     public var finding: Finding {
-        Finding(code: rule, severity: .error, message: message, path: path, location: line.map { "line \($0)" })
+        Finding(code: rule, severity: .error, message: message, path: path, location: XMLLocation.describe(xpath: nil, line: line))
     }
 }
