@@ -41,7 +41,6 @@ extension RequirementCatalog {
         Requirement("KHO-FIX-CHECKSUM", .must, "Declared CHECKSUM matches the file"),
         Requirement("KHO-FIX-READ", .must, "Every declared file can be read"),
         Requirement("KHO-FIX-ALGORITHM", .must, "CHECKSUMTYPE is an algorithm Kho can verify"),
-        Requirement("KHO-XML-PARSE", .must, "METS and metadata documents are well-formed XML"),
         Requirement("KHO-METS-XSD", .must, "METS documents are valid against the METS 1.12 schema"),
         Requirement("KHO-METS-XSD-SKIPPED", .may, "METS schema validation skipped: schemas not available"),
         Requirement("KHO-SIP-HREF", .must, "References stay inside the package"),

@@ -60,6 +60,10 @@ public struct SIPValidator: Sendable {
             }
         }
         report.schemaValidated = schemaValidated
+        if options.schemaValidation, !schemaValidated {
+            out.report("KHO-METS-XSD-SKIPPED", "Không kiểm tra lược đồ METS: không tìm thấy lược đồ (đặt XML_CATALOG_FILES hoặc --catalog)",
+                       "METS schema validation skipped: no schemas found (set XML_CATALOG_FILES or --catalog)", path: "METS.xml", severity: .info)
+        }
         // Files present but declared nowhere.
         var referenced = Set(summaries.flatMap(\.referenced).map(UnicodeNames.nfcKey))
         referenced.insert("METS.xml")
@@ -95,7 +99,7 @@ public struct SIPValidator: Sendable {
             return nil
         }
         if options.schemaValidation {
-            let (schemaFindings, ran) = XMLLoader.validateMETSSchema(tree.fullPath(path), relativePath: path)
+            let (schemaFindings, ran) = XMLLoader.validateMETSSchema(tree.fullPath(path), relativePath: path, catalogPath: options.schemaCatalog)
             out.findings += schemaFindings
             if !ran { schemaValidated = false }
         }

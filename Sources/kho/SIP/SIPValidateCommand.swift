@@ -35,6 +35,9 @@ struct SIPValidateCommand: AsyncParsableCommand {
     @Flag(help: "Bỏ qua kiểm tra lược đồ XSD — skip METS schema validation.")
     var skipSchema = false
 
+    @Option(help: "Danh mục XML ánh xạ lược đồ METS về tệp cục bộ — XML catalog for the METS schemas (default: $XML_CATALOG_FILES).")
+    var catalog: String?
+
     @Option(help: "Số luồng đọc tệp — files hashed in parallel.")
     var threads = 2
 
@@ -42,7 +45,7 @@ struct SIPValidateCommand: AsyncParsableCommand {
     var workArea: String?
 
     func run() async throws {
-        let options = SIPValidationOptions(verifyFixity: !skipFixity, threads: threads, schemaValidation: !skipSchema)
+        let options = SIPValidationOptions(verifyFixity: !skipFixity, threads: threads, schemaValidation: !skipSchema, schemaCatalog: catalog)
         let report: SIPValidationReport
         do {
             report = try SIPValidator(options: options).validate(path: path, workArea: workArea)
