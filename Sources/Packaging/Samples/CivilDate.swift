@@ -32,6 +32,11 @@ struct CivilDate: Sendable, Hashable {
         return era * 146_097 + doe - 719_468
     }
 
+    /// Seconds since 1970-01-01T00:00:00Z of this local time at `utcOffsetHours`.
+    func epochSeconds(utcOffsetHours: Int) -> Int {
+        Self.days(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - utcOffsetHours * 3600
+    }
+
     private static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text

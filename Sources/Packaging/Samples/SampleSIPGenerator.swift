@@ -42,7 +42,8 @@ public struct SampleSIPGenerator: Sendable {
     private func writePackage(index: Int, into directory: String) throws(KhoFailure) -> GeneratedPackage {
         var random = SeededGenerator(seed: options.seed &* 1_000_003 &+ UInt64(index))
         let objid = "uuid-" + random.uuid()
-        let created = Self.timestamp(seed: options.seed, index: index)
+        let createdDate = Self.creationDate(seed: options.seed, index: index)
+        let created = createdDate.iso8601
         let dossier = SampleDossier.make(count: options.documents, random: &random)
         let root = directory + "/" + objid
         let repRoot = root + "/representations/rep1"
@@ -91,6 +92,12 @@ public struct SampleSIPGenerator: Sendable {
                 throw KhoFailure(rule: "KHO-SAMPLE-ZIP", path: zipPath,
                                  vi: "Không có công cụ nén zip", en: "No zip writer available")
             }
+            // Fixed modification times (from the seed) make the zip byte-identical between runs.
+            let tree = try PackageTree(root: root)
+            let seconds = createdDate.epochSeconds(utcOffsetHours: 7)
+            for file in tree.files { setModificationTime(tree.fullPath(file.path), seconds: seconds) }
+            for folder in tree.directories { setModificationTime(tree.fullPath(folder), seconds: seconds) }
+            setModificationTime(root, seconds: seconds)
             do {
                 try zipper(root, zipPath)
             } catch {
@@ -105,14 +112,14 @@ public struct SampleSIPGenerator: Sendable {
     }
 
     /// A fixed creation time derived from the seed: a day in 2025–2026, Vietnam time.
-    static func timestamp(seed: UInt64, index: Int) -> String {
+    static func creationDate(seed: UInt64, index: Int) -> CivilDate {
         var random = SeededGenerator(seed: seed ^ 0x5EED)
         var date = CivilDate(daysSinceEpoch: CivilDate.days(year: 2025, month: 7, day: 1) + Int(random.next() % 365))
         date.hour = 7 + Int(random.next() % 10)
         date.minute = Int(random.next() % 60)
         date.second = (Int(random.next() % 60) + index) % 60
         date.millisecond = Int(random.next() % 1000)
-        return date.iso8601
+        return date
     }
 
     static func removeTree(_ path: String) throws(KhoFailure) {
