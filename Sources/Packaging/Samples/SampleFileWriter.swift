@@ -22,7 +22,7 @@ struct SampleFileWriter {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw POSIXFile.failure("open", path: path) }
         defer { close(fd) }
-        var digester = MultiDigester([DigestAlgorithm.sha256])
+        let digester = MultiDigester([DigestAlgorithm.sha256])
         var failure: KhoFailure?
         produce { chunk in
             guard failure == nil else { return }
