@@ -125,6 +125,38 @@ struct HostileXMLTests {
         #expect(try document.elements(xpath: "//s").isEmpty)
     }
 
+    @Test func hostileSchemasAreRefusedBeforeLibxml2CompilesThem() throws {
+        let temporary = try TemporaryDirectory()
+        let secretFile = temporary.url.appendingPathComponent("secret.txt")
+        try Data(Self.secret.utf8).write(to: secretFile)
+        let xxe = """
+        <!DOCTYPE xs:schema [<!ENTITY s SYSTEM "file://\(secretFile.path)">]>
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">
+          <xs:element name="a"><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="&s;"/></xs:restriction></xs:simpleType></xs:element>
+        </xs:schema>
+        """
+        let schemaPath = temporary.url.appendingPathComponent("evil.xsd").path
+        try Data(xxe.utf8).write(to: URL(fileURLWithPath: schemaPath))
+        do {
+            _ = try XMLSchemaSet(schemaAt: schemaPath)
+            Issue.record("a schema with an external entity must be refused")
+        } catch {
+            #expect(error.kind == .externalEntity)
+            #expect(error.path?.hasSuffix("evil.xsd") == true)
+            #expect(!error.description.contains(Self.secret))
+        }
+        var laughs = "<!DOCTYPE xs:schema [<!ENTITY a \"aaaaaaaaaa\">"
+        for level in 1...8 { laughs += "<!ENTITY a\(level) \"" + String(repeating: level == 1 ? "&a;" : "&a\(level - 1);", count: 10) + "\">" }
+        laughs += "]><xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\"><xs:annotation><xs:documentation>&a8;</xs:documentation></xs:annotation></xs:schema>"
+        do {
+            _ = try XMLSchemaSet(schemaText: laughs, sourceName: "laughs.xsd")
+            Issue.record("billion laughs in a schema must be refused")
+        } catch {
+            #expect(error.kind == .dtd)
+            #expect(error.path == "laughs.xsd")
+        }
+    }
+
     @Test func aPlainDoctypeWithoutDeclarationsIsAccepted() throws {
         let document = try XMLDocument.parse(data: Data("<!DOCTYPE simpledc><simpledc><title>x</title></simpledc>".utf8), sourceName: "ok.xml")
         #expect(document.root.firstChild(named: "title")?.text == "x")

@@ -82,6 +82,31 @@ struct XMLDocumentTests {
         }
     }
 
+    @Test func xpathRelativeToAnElement() throws {
+        let document = try Self.sample()
+        let group = try #require(try document.elements(xpath: "//mets:fileGrp[2]").first)
+        let locats = try group.elements(xpath: "mets:file/mets:FLocat")
+        #expect(locats.count == 2)
+        #expect(try group.elements(xpath: "mets:file[@ID='ID-2']").first?.line == 10)
+        #expect(try group.elements(xpath: "../mets:fileGrp").count == 2)
+    }
+
+    @Test func locationsOfManySiblingsAreCheap() throws {
+        var text = "<mets:mets xmlns:mets=\"http://www.loc.gov/METS/\"><mets:fileSec><mets:fileGrp>"
+        for index in 0..<50_000 { text += index % 5 == 0 ? "<note/>" : "<mets:file/>" }
+        text += "</mets:fileGrp></mets:fileSec></mets:mets>"
+        let document = try XMLDocument.parse(data: Data(text.utf8), sourceName: "big.xml")
+        let group = try #require(try document.elements(xpath: "//mets:fileGrp").first)
+        let clock = ContinuousClock()
+        var last = ""
+        let elapsed = clock.measure {
+            for child in group.children { last = child.xpath }
+        }
+        #expect(last == "/mets:mets/mets:fileSec[1]/mets:fileGrp[1]/mets:file[40000]")
+        #expect(group.children[5].xpath == "/mets:mets/mets:fileSec[1]/mets:fileGrp[1]/note[2]")
+        #expect(elapsed < .seconds(5), "O(n) over siblings, not O(n²): took \(elapsed)")
+    }
+
     @Test func malformedNamesFileLineAndRule() throws {
         let text = "<a>\n<b>\n</a>\n"
         do {

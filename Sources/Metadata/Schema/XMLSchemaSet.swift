@@ -13,8 +13,10 @@ public import KhoCore
 /// validation gets its own validation context.
 public final class XMLSchemaSet: @unchecked Sendable {
     private let schema: xmlSchemaPtr
-    /// The schema file or name, used in messages.
+    /// The schema file or name given at compile time.
     public let sourceName: String
+    /// How findings name the schema: the file name, or the imported files of a driver.
+    public let label: String
 
     /// Compiles the XSD at `path`, resolving remote imports through `catalog`.
     public init(schemaAt path: String, catalog: XMLCatalog? = nil) throws(XMLError) {
@@ -23,13 +25,22 @@ public final class XMLSchemaSet: @unchecked Sendable {
         guard let canonical = XMLLoadPolicy.canonicalFile(path) else {
             throw XMLError(.unreadable, path: path, vi: "Không tìm thấy tệp lược đồ XSD", en: "XSD file not found")
         }
+        // libxml2 reads schema files with entity substitution on; Kho's safe parser sees the main file first,
+        // so a schema declaring entities or naming an external DTD is refused before libxml2 reads it.
+        _ = try XMLDocument.parse(fileAt: canonical)
         schema = try XMLSchemaSet.compile(sourceName: path, policy: policy) { canonical.withCString { xmlSchemaNewParserCtxt($0) } }
         sourceName = path
+        label = (path as NSString).lastPathComponent
     }
 
     /// Compiles XSD text held in memory (Kho's embedded schemas); imports resolve through `catalog`.
-    public init(schemaText: String, sourceName: String, catalog: XMLCatalog? = nil) throws(XMLError) {
+    public convenience init(schemaText: String, sourceName: String, catalog: XMLCatalog? = nil) throws(XMLError) {
+        try self.init(schemaText: schemaText, sourceName: sourceName, label: (sourceName as NSString).lastPathComponent, catalog: catalog)
+    }
+
+    private init(schemaText: String, sourceName: String, label: String, catalog: XMLCatalog?) throws(XMLError) {
         let policy = XMLLoadPolicy(catalog: catalog, allowedDirectories: [])
+        _ = try XMLDocument.parse(data: Data(schemaText.utf8), sourceName: sourceName)
         let bytes = Array(schemaText.utf8)
         schema = try XMLSchemaSet.compile(sourceName: sourceName, policy: policy) {
             bytes.withUnsafeBufferPointer { buffer in
@@ -39,6 +50,7 @@ public final class XMLSchemaSet: @unchecked Sendable {
             }
         }
         self.sourceName = sourceName
+        self.label = label
     }
 
     /// Compiles a driver schema that imports each of `imports` through `catalog`, e.g.
@@ -49,7 +61,8 @@ public final class XMLSchemaSet: @unchecked Sendable {
             text += "  <xs:import namespace=\"\(XMLSchemaSet.escape(item.namespace))\" schemaLocation=\"\(XMLSchemaSet.escape(item.location))\"/>\n"
         }
         text += "</xs:schema>\n"
-        try self.init(schemaText: text, sourceName: "driver(\(imports.map(\.namespace).joined(separator: ", ")))", catalog: catalog)
+        let label = imports.map { ($0.location as NSString).lastPathComponent }.joined(separator: " + ")
+        try self.init(schemaText: text, sourceName: "kho-driver.xsd", label: label, catalog: catalog)
     }
 
     deinit { xmlSchemaFree(schema) }
@@ -95,7 +108,7 @@ public final class XMLSchemaSet: @unchecked Sendable {
         }
     }
 
-    private var schemaLabel: String { (sourceName as NSString).lastPathComponent }
+    private var schemaLabel: String { label }
 
     private static func compile(sourceName: String, policy: XMLLoadPolicy, makeContext: () -> xmlSchemaParserCtxtPtr?) throws(XMLError) -> xmlSchemaPtr {
         let diagnostics = XMLDiagnostics(sourceName: sourceName, loadPolicy: policy)

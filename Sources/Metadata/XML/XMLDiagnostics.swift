@@ -33,6 +33,8 @@ final class XMLDiagnostics {
     var loadPolicy: XMLLoadPolicy?
     /// The source name used in refusal messages.
     let sourceName: String
+    /// Positions for the XPaths of nodes named in messages (many errors under one large parent stay cheap).
+    private let positionCache = XMLPositionCache()
 
     init(sourceName: String, loadPolicy: XMLLoadPolicy? = nil) {
         self.sourceName = sourceName
@@ -48,7 +50,7 @@ final class XMLDiagnostics {
         if let node = raw.node {
             let pointer = node.assumingMemoryBound(to: xmlNode.self)
             if pointer.pointee.type == XML_ELEMENT_NODE {
-                nodePath = XMLElement.locationPath(of: pointer)
+                nodePath = XMLElement.locationPath(of: pointer, cache: positionCache)
             }
         }
         messages.append(LibXMLMessage(

@@ -6,12 +6,18 @@ extension XMLDocument {
     /// `namespaces` maps the prefixes used in `xpath` to URIs; by default the well-known ones
     /// (`mets`, `xlink`, `csip`, `sip`, `premis`, `xsi`, `xs`, `dc`).
     public func elements(xpath: String, namespaces: [String: String] = XMLNamespace.standardPrefixes) throws(XMLError) -> [XMLElement] {
+        try evaluate(xpath: xpath, namespaces: namespaces, context: nil)
+    }
+
+    /// Evaluates `xpath` with `context` as the context node (nil: the document).
+    func evaluate(xpath: String, namespaces: [String: String], context contextNode: xmlNodePtr?) throws(XMLError) -> [XMLElement] {
         let diagnostics = XMLDiagnostics(sourceName: sourceName)
         return try LibXML.capturing(diagnostics) { () throws(XMLError) -> [XMLElement] in
             guard let context = xmlXPathNewContext(pointer) else {
                 throw XMLError(.xpath, path: sourceName, vi: "Không tạo được ngữ cảnh XPath", en: "Cannot create an XPath context")
             }
             defer { xmlXPathFreeContext(context) }
+            if let contextNode { context.pointee.node = contextNode }
             for (prefix, uri) in namespaces {
                 xmlXPathRegisterNs(context, prefix, uri)
             }
@@ -33,5 +39,13 @@ extension XMLDocument {
             }
             return elements
         }
+    }
+}
+
+extension XMLElement {
+    /// The elements selected by an XPath 1.0 expression evaluated with this element as context node,
+    /// e.g. `file.elements(xpath: "mets:FLocat")`.
+    public func elements(xpath: String, namespaces: [String: String] = XMLNamespace.standardPrefixes) throws(XMLError) -> [XMLElement] {
+        try document.evaluate(xpath: xpath, namespaces: namespaces, context: node)
     }
 }

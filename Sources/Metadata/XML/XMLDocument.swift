@@ -15,6 +15,8 @@ public final class XMLDocument {
     let pointer: xmlDocPtr
     /// The file path or name given at parse time, used in every message.
     public let sourceName: String
+    /// Sibling positions for `XMLElement.xpath`, filled one parent at a time.
+    let positionCache = XMLPositionCache()
 
     /// The document element, checked to exist at parse time.
     private let rootNode: xmlNodePtr

@@ -107,7 +107,7 @@ public struct XMLElement {
     ///
     /// Well-known namespaces use the prefixes of `XMLNamespace.standardPrefixes` whatever the document
     /// wrote, so the path can be evaluated again with `document.elements(xpath:)`.
-    public var xpath: String { XMLElement.locationPath(of: node) }
+    public var xpath: String { XMLElement.locationPath(of: node, cache: document.positionCache) }
 
     /// True when this element has local name `name` and, if given, namespace URI `namespace`.
     public func matches(_ name: String, namespace: String?) -> Bool {
@@ -117,21 +117,13 @@ public struct XMLElement {
     }
 
     /// The absolute location path of an element node (see `xpath`).
-    static func locationPath(of node: xmlNodePtr) -> String {
+    static func locationPath(of node: xmlNodePtr, cache: XMLPositionCache? = nil) -> String {
         var steps: [String] = []
         var current: xmlNodePtr? = node
         while let element = current, element.pointee.type == XML_ELEMENT_NODE {
             let name = String(cString: element.pointee.name)
             let uri = element.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-            var position = 1
-            var sibling = element.pointee.prev
-            while let previous = sibling {
-                if previous.pointee.type == XML_ELEMENT_NODE, xmlStrEqual(previous.pointee.name, element.pointee.name) != 0 {
-                    let siblingURI = previous.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-                    if siblingURI == uri { position += 1 }
-                }
-                sibling = previous.pointee.prev
-            }
+            let position = cache?.position(of: element) ?? XMLPositionCache.countPosition(of: element)
             let step: String
             if let uri {
                 if let prefix = XMLNamespace.preferredPrefix(for: uri) ?? element.pointee.ns.flatMap({ $0.pointee.prefix }).map({ String(cString: $0) }) {

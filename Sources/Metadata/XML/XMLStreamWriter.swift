@@ -152,8 +152,23 @@ public final class XMLStreamWriter {
         try endElement()
     }
 
-    /// Checks every element was closed, writes the last bytes and closes the file.
-    public func finish() throws(XMLError) {
+    /// Writes a comment (`--` is refused, as XML requires).
+    public func comment(_ text: String) throws(XMLError) {
+        try requireOpenDocument()
+        guard !text.contains("--"), !text.hasSuffix("-") else {
+            throw misuse("Chú thích XML không được chứa '--'", "An XML comment may not contain '--'")
+        }
+        closeStartTag()
+        newlineAndIndent(stack.count)
+        append("<!--")
+        try appendEscapedComment(text)
+        append("-->")
+        try flushIfNeeded()
+    }
+
+    /// Checks every element was closed, writes the last bytes and closes the file; with `sync`, the file's
+    /// contents are made durable (fsync) before it is closed.
+    public func finish(sync: Bool = false) throws(XMLError) {
         try requireOpenDocument()
         guard stack.isEmpty else {
             throw misuse("Còn \(stack.count) phần tử chưa đóng (\(stack.map(\.name).joined(separator: ", ")))",
@@ -165,6 +180,10 @@ public final class XMLStreamWriter {
         finished = true
         if case .file(let fd) = sink {
             sink = .memory
+            if sync && fsync(fd) != 0 {
+                close(fd)
+                throw XMLError(.write, path: path, vi: "Không đồng bộ được tệp XML xuống đĩa (fsync)", en: "Cannot make the XML file durable (fsync)")
+            }
             if close(fd) != 0 {
                 throw XMLError(.write, path: path, vi: "Lỗi khi đóng tệp XML", en: "Error closing the XML file")
             }
@@ -223,6 +242,22 @@ public final class XMLStreamWriter {
             }
         }
     }
+
+    private func appendEscapedComment(_ text: String) throws(XMLError) {
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x00..<0x09, 0x0B, 0x0C, 0x0E..<0x20, 0xFFFE, 0xFFFF:
+                throw XMLError(.write, path: path,
+                               vi: "Ký tự U+\(String(scalar.value, radix: 16, uppercase: true)) không được phép trong XML 1.0",
+                               en: "Character U+\(String(scalar.value, radix: 16, uppercase: true)) is not allowed in XML 1.0")
+            default:
+                buffer.append(contentsOf: String(scalar).utf8)
+            }
+        }
+    }
+
+    /// Bytes waiting in the buffer (never much more than the 64 KiB flush threshold).
+    var bufferedByteCount: Int { buffer.count }
 
     private func checkName(_ name: String) throws(XMLError) {
         var valid = !name.isEmpty
