@@ -24,13 +24,11 @@ extension RequirementCatalog {
         Requirement("TT05-PKG-001", .must, "Root METS @OBJID of a SIP is uuid-<UUID>"),
         Requirement("TT05-PKG-002", .should, "Package folder named after @OBJID"),
         Requirement("TT05-PKG-003", .must, "Dossier record metadata/descriptive/EAD.xml present and referenced by a dmdSec"),
-        Requirement("TT05-PKG-004", .must, "EAD.xml and EAD_doc files are readable <simpledc> records"),
-        Requirement("TT05-PKG-005", .must, "totalDoc equals the number of document records present"),
+        Requirement("TT05-PKG-004", .must, "EAD.xml and EAD_doc files are readable XML (record rules: Metadata TT05-DOS-…/TT05-DOC-…)"),
         Requirement("TT05-PKG-006", .must, "Every document record has a data file referenced in the representation METS"),
         Requirement("TT05-PKG-007", .should, "Checksums are SHA-256"),
         Requirement("TT05-PKG-008", .must, "@csip:OAISPACKAGETYPE is SIP"),
         Requirement("TT05-PKG-009", .should, "Every data file belongs to a document record"),
-        Requirement("TT05-PKG-010", .must, "docId and docCode of each document start with the dossier fileCode"),
     ]
 
     /// Kho's own checks that no standard numbers: fixity, XML well-formedness and schema validity, safety.

@@ -1,7 +1,10 @@
+import Foundation
 import KhoCore
+import Metadata
 
 /// TT05 SIP_hoso rules on top of E-ARK (IDs `TT05-PKG-…`, documented in README.md), plus the dossier and
-/// document record rules of the `Metadata` module (`TT05-DOS-…`, `TT05-DOC-…`) run on every record.
+/// document record rules of the `Metadata` module (`TT05-DOS-…`, `TT05-DOC-…`, including the totalDoc count
+/// and the docId/docCode prefix) run on every record the METS documents reference.
 ///
 /// They apply when the package METS references `metadata/descriptive/EAD.xml` or the file exists: a plain
 /// E-ARK SIP without TT05 records gets only the E-ARK checks.
@@ -45,34 +48,23 @@ struct TT05PackageRules {
                        "\(Self.eadPath) is missing or no <dmdSec> references it", path: Self.eadPath)
             return
         }
-        guard let dossier = loadRecord(Self.eadPath, &out) else { return }
-        out.findings += TT05RecordRules.checkDossier(dossier, path: Self.eadPath)
-        // Document records: dmdSecs of the representation METS documents.
-        var documents: [(path: String, record: SimpleDCRecord, dmdID: String, summary: METSSummary)] = []
+        guard let dossierDocument = loadRecord(Self.eadPath, &out) else { return }
+        let dossier = DossierRecord(reading: dossierDocument)
+        out.findings += dossier.check()
+        // Document records: the dmdSecs of the representation METS documents.
+        var documents: [(path: String, record: DocumentRecord, dmdID: String, summary: METSSummary)] = []
         for summary in summaries.dropFirst() {
             for section in summary.descriptive {
-                guard let path = section.path, tree.file(at: path) != nil else { continue }
-                if let record = loadRecord(path, &out) {
-                    out.findings += TT05RecordRules.checkDocument(record, path: path)
-                    documents.append((path, record, section.id, summary))
-                }
+                guard let path = section.path, tree.file(at: path) != nil, let document = loadRecord(path, &out) else { continue }
+                let record = DocumentRecord(reading: document)
+                out.findings += record.check(dossier: dossier)
+                documents.append((path, record, section.id, summary))
             }
         }
-        let fileCode = dossier["fileCode"] ?? ""
-        if let total = dossier["totalDoc"], let count = Int(total), count != documents.count {
-            out.report("TT05-PKG-005", "totalDoc = \(count) nhưng gói có \(documents.count) hồ sơ tài liệu (EAD_doc)",
-                       "totalDoc = \(count) but the package holds \(documents.count) document records (EAD_doc)", path: Self.eadPath)
-        }
+        if let count = dossier.checkDocumentCount(documents.count) { out.findings.append(count) }
         var linkedFiles = Set<String>()
         for document in documents {
-            let docId = document.record["docId"] ?? ""
-            let docCode = document.record["docCode"] ?? document.record["arcDocCode"] ?? ""
-            if !fileCode.isEmpty {
-                for (name, value) in [("docId", docId), ("docCode", docCode)] where !value.isEmpty && !value.hasPrefix(fileCode + ".") {
-                    out.report("TT05-PKG-010", "\(name) \"\(value)\" không bắt đầu bằng mã hồ sơ \"\(fileCode).\"",
-                               "\(name) \"\(value)\" does not start with the dossier code \"\(fileCode).\"", path: document.path)
-                }
-            }
+            let docId = document.record.docId ?? ""
             let dataFiles = Self.dataFiles(of: document.dmdID, docId: docId, in: document.summary)
             linkedFiles.formUnion(dataFiles.map(\.id))
             if dataFiles.isEmpty {
@@ -118,33 +110,16 @@ struct TT05PackageRules {
         return true
     }
 
-    private func loadRecord(_ path: String, _ out: inout FindingCollector) -> SimpleDCRecord? {
-        switch XMLLoader.load(tree.fullPath(path), relativePath: path) {
-        case .failure(let failure):
-            out.findings.append(Finding(code: "TT05-PKG-004", severity: .error, message: failure.finding.message, path: path, location: failure.finding.location))
-            return nil
-        case .success(let element):
-            guard element.name == "simpledc" else {
-                out.report("TT05-PKG-004", "Phần tử gốc phải là <simpledc>, gặp <\(element.name)>",
-                           "The root element must be <simpledc>, found <\(element.name)>", path: path)
-                return nil
-            }
-            return SimpleDCRecord(element)
+    /// Parses a record file through the safe XML layer; an unreadable or malformed record is `TT05-PKG-004`.
+    private func loadRecord(_ path: String, _ out: inout FindingCollector) -> XMLDocument? {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: tree.fullPath(path)), options: .mappedIfSafe)
+            return try XMLDocument.parse(data: data, sourceName: path)
+        } catch let error as XMLError {
+            out.report("TT05-PKG-004", error.message.vi, error.message.en, path: path)
+        } catch {
+            out.report("TT05-PKG-004", "Không đọc được tệp: \(error.localizedDescription)", "Cannot read the file: \(error.localizedDescription)", path: path)
         }
+        return nil
     }
-}
-
-/// A flat TT05 `<simpledc>` record: field name → value (the first occurrence), as real packages write it.
-struct SimpleDCRecord: Sendable {
-    var element: METSElement
-    var fields: [String: String] = [:]
-
-    init(_ element: METSElement) {
-        self.element = element
-        for child in element.children where fields[child.name] == nil {
-            fields[child.name] = child.text
-        }
-    }
-
-    subscript(_ name: String) -> String? { fields[name] }
 }

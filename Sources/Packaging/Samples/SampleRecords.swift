@@ -54,6 +54,8 @@ extension SampleDossier {
         var firstDay = CivilDate.days(year: year, month: 12, day: 31)
         var lastDay = CivilDate.days(year: year, month: 1, day: 1)
         var codeNumber = random.int(1...40)
+        // A dossier takes its strictest document's access regime.
+        var strictestMode = "01"
         for ordinal in 1...max(count, 1) where count > 0 {
             let type = random.pick(SampleVocabulary.documentTypes)
             codeNumber += random.int(1...6)
@@ -81,6 +83,8 @@ extension SampleDossier {
             let pageCount = 1 + lines.count / PDFWriter.linesPerPage
             pages += pageCount
             let riskRecovery = random.int(0...1)
+            let mode = random.pick(["01", "01", "02"])
+            strictestMode = max(strictestMode, mode)
             let record = SampleRecord(fields: [
                 ("docId", docId),
                 ("docCode", docCode),
@@ -95,7 +99,7 @@ extension SampleDossier {
                 ("numberOfPage", String(pageCount)),
                 ("inforSign", ""),
                 ("keyword", random.pick(SampleVocabulary.keywords)),
-                ("mode", random.pick(["01", "01", "02"])),
+                ("mode", mode),
                 ("confidenceLevel", digitized ? "02" : "01"),
                 ("autograph", ""),
                 ("format", "01"),
@@ -113,7 +117,7 @@ extension SampleDossier {
             ("fileCode", fileCode),
             ("title", title),
             ("maintenance", "01"),
-            ("mode", "01"),
+            ("mode", strictestMode),
             ("language", "01"),
             ("startDate", CivilDate(daysSinceEpoch: firstDay).vietnamese),
             ("endDate", CivilDate(daysSinceEpoch: lastDay).vietnamese),
