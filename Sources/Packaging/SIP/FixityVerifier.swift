@@ -52,13 +52,17 @@ public struct FixityVerifier: Sendable {
         let collected = Mutex<[Finding]>([])
         let hasher = FileHasher(bufferSize: bufferSize)
         let workers = min(threads, max(1, work.count))
+        let bufferSize = self.bufferSize
         let body: @Sendable (Int) -> Void = { _ in
             var local: [Finding] = []
+            // One buffer per thread, reused for every file.
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+            defer { buffer.deallocate() }
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < work.count else { break }
                 let (item, entry) = work[index]
-                local += Self.check(item, entry: entry, tree: tree, hasher: hasher)
+                local += Self.check(item, entry: entry, tree: tree, hasher: hasher, buffer: buffer)
             }
             collected.withLock { $0 += local }
         }
@@ -70,10 +74,11 @@ public struct FixityVerifier: Sendable {
         return collected.withLock { $0 }.sorted { ($0.path ?? "", $0.code) < ($1.path ?? "", $1.code) }
     }
 
-    private static func check(_ item: DeclaredFile, entry: PackageTree.Entry, tree: PackageTree, hasher: FileHasher) -> [Finding] {
+    private static func check(_ item: DeclaredFile, entry: PackageTree.Entry, tree: PackageTree, hasher: FileHasher,
+                              buffer: UnsafeMutableRawBufferPointer) -> [Finding] {
         let digest: FileDigest
         do {
-            digest = try hasher.digest(fileAt: tree.fullPath(entry.path), algorithms: item.digests.keys)
+            digest = try hasher.digest(fileAt: tree.fullPath(entry.path), algorithms: item.digests.keys, buffer: buffer)
         } catch {
             return [Finding(code: "KHO-FIX-READ", severity: .error, message: error.message,
                             path: item.path, location: "\(item.declaredIn):\(item.location)")]

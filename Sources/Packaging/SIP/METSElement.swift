@@ -58,6 +58,12 @@ public struct METSElement: Sendable, Hashable {
         children.first { $0.name == name && $0.namespace == METSNamespace.mets }
     }
 
+    /// Calls `body` with this element and every descendant, depth first, without copying the tree.
+    public func visit(_ body: (METSElement) -> Void) {
+        body(self)
+        for child in children { child.visit(body) }
+    }
+
     /// This element and all its descendants, depth first.
     public func descendants() -> [METSElement] {
         var result: [METSElement] = [self]

@@ -8,7 +8,8 @@ extension METSRules {
         if sections.count > 1 {
             out.report("CSIP58", "Chỉ nên có một <fileSec>, gặp \(sections.count)", "Only one <fileSec> should be present, found \(sections.count)", at: sections[1])
         }
-        let allIDs = Set(mets.descendants().compactMap { $0.attribute("ID") })
+        var allIDs = Set<String>()
+        mets.visit { if let id = $0.attribute("ID") { allIDs.insert(id) } }
         var groups: [METSElement] = []
         for section in sections {
             out.require("CSIP59", "ID", on: section)
@@ -31,7 +32,8 @@ extension METSRules {
                                "A representation file group should have @csip:CONTENTINFORMATIONTYPE", at: group)
                 }
             }
-            let files = group.descendants().filter { $0.name == "file" && $0.namespace == METSNamespace.mets }
+            var files: [METSElement] = []
+            group.visit { if $0.name == "file" && $0.namespace == METSNamespace.mets { files.append($0) } }
             if files.isEmpty {
                 out.report("CSIP66", "Nhóm tệp <fileGrp USE=\"\(use)\"> không có <file> nào", "File group <fileGrp USE=\"\(use)\"> has no <file>", at: group)
             }

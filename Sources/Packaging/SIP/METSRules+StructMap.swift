@@ -38,7 +38,8 @@ extension METSRules {
         }
         let main = mains[0]
         out.require("CSIP85", "ID", on: main)
-        for div in main.descendants() where div.name == "div" {
+        main.visit { div in
+            guard div.name == "div" else { return }
             let fileIDs = div.elements("fptr").compactMap { $0.attribute("FILEID") }
             summary.divLinks.append(((div.attribute("DMDID") ?? "").split(separator: " ").map(String.init), fileIDs))
         }
@@ -50,7 +51,8 @@ extension METSRules {
         let divs = main.elements("div")
         let groups = mets.elements("fileSec").flatMap { $0.elements("fileGrp") }
         let groupIDsByUse = Dictionary(groups.map { ($0.attribute("USE") ?? "", $0.attribute("ID") ?? "") }, uniquingKeysWith: { first, _ in first })
-        let allIDs = Set(mets.descendants().compactMap { $0.attribute("ID") })
+        var allIDs = Set<String>()
+        mets.visit { if let id = $0.attribute("ID") { allIDs.insert(id) } }
         // Wrongly-cased vocabulary labels.
         let labelIDs = ["Metadata": "CSIP90", "Documentation": "CSIP95", "Schemas": "CSIP99", "Representations": "CSIP103"]
         for div in divs {

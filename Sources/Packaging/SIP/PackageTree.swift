@@ -15,6 +15,8 @@ public struct PackageTree: Sendable {
         public var path: String
         /// Size in bytes from `stat`.
         public var size: Int64
+        /// The NFC comparison key of `path`.
+        public var key: String = ""
     }
 
     /// The package root folder (absolute or relative to the working directory).
@@ -33,27 +35,33 @@ public struct PackageTree: Sendable {
         try walk(relative: "")
         files.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         directories.sort()
-        for (index, entry) in files.enumerated() {
-            byKey[UnicodeNames.nfcKey(entry.path)] = index
+        for index in files.indices {
+            files[index].key = Self.key(files[index].path)
+            byKey[files[index].key] = index
         }
     }
 
     /// The file whose name is equal under NFC to `path`, if any.
     public func file(at path: String) -> Entry? {
-        byKey[UnicodeNames.nfcKey(path)].map { files[$0] }
+        byKey[Self.key(path)].map { files[$0] }
     }
 
     /// True when a folder with this relative path exists.
     public func hasDirectory(_ path: String) -> Bool {
-        let key = UnicodeNames.nfcKey(path)
-        return directories.contains { UnicodeNames.nfcKey($0) == key }
+        let key = Self.key(path)
+        return directories.contains { Self.key($0) == key }
     }
 
     /// Regular files below `folder` (a relative path without trailing slash; "" for all).
     public func files(under folder: String) -> [Entry] {
         if folder.isEmpty { return files }
-        let prefix = UnicodeNames.nfcKey(folder) + "/"
-        return files.filter { UnicodeNames.nfcKey($0.path).hasPrefix(prefix) }
+        let prefix = Self.key(folder) + "/"
+        return files.filter { $0.key.hasPrefix(prefix) }
+    }
+
+    /// The NFC comparison key of a name, with a fast path for ASCII names (already NFC).
+    public static func key(_ name: String) -> String {
+        name.utf8.allSatisfy { $0 < 0x80 } ? name : UnicodeNames.nfcKey(name)
     }
 
     /// The absolute (or root-relative) file system path of a package-relative path.

@@ -65,9 +65,9 @@ public struct SIPValidator: Sendable {
                        "METS schema validation skipped: no schemas found (set XML_CATALOG_FILES or --catalog)", path: "METS.xml", severity: .info)
         }
         // Files present but declared nowhere.
-        var referenced = Set(summaries.flatMap(\.referenced).map(UnicodeNames.nfcKey))
+        var referenced = Set(summaries.flatMap(\.referenced).map(PackageTree.key))
         referenced.insert("METS.xml")
-        for file in tree.files where !referenced.contains(UnicodeNames.nfcKey(file.path)) {
+        for file in tree.files where !referenced.contains(file.key) {
             if METSRules.isPlaceholder(file) {
                 out.report("KHO-FIX-EXTRA", "Tệp giữ chỗ rỗng không được khai báo: \(file.path)", "Empty placeholder file not declared: \(file.path)",
                            path: file.path, severity: .info)
@@ -91,17 +91,18 @@ public struct SIPValidator: Sendable {
 
     /// Parses, schema-validates and rule-checks one METS document.
     private func checkMETS(_ path: String, role: METSRole, tree: PackageTree, out: inout FindingCollector, schemaValidated: inout Bool) -> METSSummary? {
+        if options.schemaValidation {
+            let (schemaFindings, ran) = XMLLoader.validateMETSSchema(tree.fullPath(path), relativePath: path, catalogPath: options.schemaCatalog)
+            // A document that does not parse is reported once, by the loader below.
+            out.findings += schemaFindings.filter { $0.code.hasPrefix("KHO-METS-XSD") }
+            if !ran { schemaValidated = false }
+        }
         let element: METSElement
         switch XMLLoader.load(tree.fullPath(path), relativePath: path) {
         case .success(let loaded): element = loaded
         case .failure(let failure):
             out.findings.append(failure.finding)
             return nil
-        }
-        if options.schemaValidation {
-            let (schemaFindings, ran) = XMLLoader.validateMETSSchema(tree.fullPath(path), relativePath: path, catalogPath: options.schemaCatalog)
-            out.findings += schemaFindings
-            if !ran { schemaValidated = false }
         }
         let (findings, summary) = METSRules(path: path, role: role, tree: tree).check(element)
         out.findings += findings
@@ -120,7 +121,7 @@ public struct SIPValidator: Sendable {
 
     static func unique(_ paths: [String]) -> [String] {
         var seen = Set<String>()
-        return paths.filter { seen.insert(UnicodeNames.nfcKey($0)).inserted }
+        return paths.filter { seen.insert(PackageTree.key($0)).inserted }
     }
 
     /// One declaration per file; a second declaration of the same file is verified too if it declares other digests.
@@ -128,7 +129,7 @@ public struct SIPValidator: Sendable {
         var seen: [String: Int] = [:]
         var result: [DeclaredFile] = []
         for item in declared {
-            let key = UnicodeNames.nfcKey(item.path)
+            let key = PackageTree.key(item.path)
             if let index = seen[key] {
                 if result[index].digests != item.digests || result[index].size != item.size { result.append(item) }
             } else {

@@ -16,7 +16,7 @@ struct TT05PackageRules {
 
     /// Whether the package is a TT05 package at all.
     func applies(_ root: METSSummary) -> Bool {
-        tree.file(at: Self.eadPath) != nil || root.descriptive.contains { $0.path.map(UnicodeNames.nfcKey) == Self.eadPath }
+        tree.file(at: Self.eadPath) != nil || root.descriptive.contains { $0.path.map(PackageTree.key) == Self.eadPath }
     }
 
     func check(summaries: [METSSummary], _ out: inout FindingCollector) {
@@ -42,7 +42,7 @@ struct TT05PackageRules {
             }
         }
         // The dossier record.
-        let dossierReferenced = root.descriptive.contains { $0.path.map(UnicodeNames.nfcKey) == Self.eadPath }
+        let dossierReferenced = root.descriptive.contains { $0.path.map(PackageTree.key) == Self.eadPath }
         guard tree.file(at: Self.eadPath) != nil, dossierReferenced else {
             out.report("TT05-PKG-003", "Thiếu hồ sơ \(Self.eadPath) hoặc không có <dmdSec> nào tham chiếu tới nó",
                        "\(Self.eadPath) is missing or no <dmdSec> references it", path: Self.eadPath)
@@ -52,20 +52,21 @@ struct TT05PackageRules {
         let dossier = DossierRecord(reading: dossierDocument)
         out.findings += dossier.check()
         // Document records: the dmdSecs of the representation METS documents.
-        var documents: [(path: String, record: DocumentRecord, dmdID: String, summary: METSSummary)] = []
-        for summary in summaries.dropFirst() {
+        var documents: [(path: String, record: DocumentRecord, dmdID: String, representation: Int)] = []
+        let links = summaries.dropFirst().map(DocumentLinks.init)
+        for (representation, summary) in summaries.dropFirst().enumerated() {
             for section in summary.descriptive {
                 guard let path = section.path, tree.file(at: path) != nil, let document = loadRecord(path, &out) else { continue }
                 let record = DocumentRecord(reading: document)
                 out.findings += record.check(dossier: dossier)
-                documents.append((path, record, section.id, summary))
+                documents.append((path, record, section.id, representation))
             }
         }
         if let count = dossier.checkDocumentCount(documents.count) { out.findings.append(count) }
         var linkedFiles = Set<String>()
         for document in documents {
             let docId = document.record.docId ?? ""
-            let dataFiles = Self.dataFiles(of: document.dmdID, docId: docId, in: document.summary)
+            let dataFiles = Self.dataFiles(of: document.dmdID, docId: docId, in: links[document.representation])
             linkedFiles.formUnion(dataFiles.map(\.id))
             if dataFiles.isEmpty {
                 out.report("TT05-PKG-006", "Tài liệu \"\(docId)\" không có tệp dữ liệu nào được METS tham chiếu",
@@ -82,17 +83,37 @@ struct TT05PackageRules {
 
     /// Files of a representation linked to a document: by `file/@DMDID`, by a structMap div carrying the
     /// document's DMDID and pointing at files, or (for producers that link nothing) by the docId in the name.
-    static func dataFiles(of dmdID: String, docId: String, in summary: METSSummary) -> [METSSummary.FileEntry] {
-        var linked = summary.files.filter { $0.dmdIDs.contains(dmdID) }
-        let divFileIDs = Set(summary.divLinks.filter { $0.dmdIDs.contains(dmdID) }.flatMap(\.fileIDs))
-        linked += summary.files.filter { divFileIDs.contains($0.id) && !linked.contains($0) }
+    static func dataFiles(of dmdID: String, docId: String, in links: DocumentLinks) -> [METSSummary.FileEntry] {
+        var linked = links.filesByDMDID[dmdID] ?? []
+        for fileID in links.fileIDsByDivDMDID[dmdID] ?? [] {
+            if let file = links.filesByID[fileID], !linked.contains(file) { linked.append(file) }
+        }
         if linked.isEmpty, !docId.isEmpty {
-            linked = summary.files.filter { file in
+            linked = links.summary.files.filter { file in
                 let name = file.path?.split(separator: "/").last.map(String.init) ?? ""
                 return name.hasPrefix(docId + ".") && name.split(separator: ".").count == docId.split(separator: ".").count + 1
             }
         }
         return linked
+    }
+
+    /// Indexes of one representation METS for linking documents to files in constant time per document.
+    struct DocumentLinks {
+        var summary: METSSummary
+        var filesByDMDID: [String: [METSSummary.FileEntry]] = [:]
+        var filesByID: [String: METSSummary.FileEntry] = [:]
+        var fileIDsByDivDMDID: [String: [String]] = [:]
+
+        init(_ summary: METSSummary) {
+            self.summary = summary
+            for file in summary.files {
+                filesByID[file.id] = file
+                for id in file.dmdIDs { filesByDMDID[id, default: []].append(file) }
+            }
+            for link in summary.divLinks where !link.fileIDs.isEmpty {
+                for id in link.dmdIDs { fileIDsByDivDMDID[id, default: []] += link.fileIDs }
+            }
+        }
     }
 
     /// `uuid-` followed by a UUID in either case.
