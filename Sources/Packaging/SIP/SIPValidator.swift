@@ -35,7 +35,8 @@ public struct SIPValidator: Sendable {
         for entry in tree.irregular {
             out.report("KHO-SIP-IRREGULAR", "Gói chứa liên kết tượng trưng hoặc tệp đặc biệt", "The package contains a symbolic link or special file", path: entry)
         }
-        for group in UnicodeNames.nfcCollisions(tree.files.map(\.path)) {
+        // ASCII names are already NFC and distinct, so only the others can collide.
+        for group in UnicodeNames.nfcCollisions(tree.files.map(\.path).filter { !$0.utf8.allSatisfy { $0 < 0x80 } }) {
             out.report("KHO-SIP-NFC", "Các tên tệp trùng nhau theo chuẩn NFC: \(group.joined(separator: ", "))",
                        "File names equal under NFC: \(group.joined(separator: ", "))", path: group.first)
         }

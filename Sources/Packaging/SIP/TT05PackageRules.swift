@@ -1,6 +1,7 @@
 import Foundation
 import KhoCore
 import Metadata
+import Synchronization
 
 /// TT05 SIP_hoso rules on top of E-ARK (IDs `TT05-PKG-…`, documented in README.md), plus the dossier and
 /// document record rules of the `Metadata` module (`TT05-DOS-…`, `TT05-DOC-…`, including the totalDoc count
@@ -48,19 +49,24 @@ struct TT05PackageRules {
                        "\(Self.eadPath) is missing or no <dmdSec> references it", path: Self.eadPath)
             return
         }
-        guard let dossierDocument = loadRecord(Self.eadPath, &out) else { return }
+        guard let dossierDocument = Self.loadRecord(Self.eadPath, tree: tree, &out) else { return }
         let dossier = DossierRecord(reading: dossierDocument)
         out.findings += dossier.check()
         // Document records: the dmdSecs of the representation METS documents.
-        var documents: [(path: String, record: DocumentRecord, dmdID: String, representation: Int)] = []
+        var references: [(path: String, dmdID: String, representation: Int)] = []
         let links = summaries.dropFirst().map(DocumentLinks.init)
         for (representation, summary) in summaries.dropFirst().enumerated() {
             for section in summary.descriptive {
-                guard let path = section.path, tree.file(at: path) != nil, let document = loadRecord(path, &out) else { continue }
-                let record = DocumentRecord(reading: document)
-                out.findings += record.check(dossier: dossier)
-                documents.append((path, record, section.id, representation))
+                guard let path = section.path, tree.file(at: path) != nil else { continue }
+                references.append((path, section.id, representation))
             }
+        }
+        // Records are independent: read and check them on two threads, keep the results in order.
+        let results = Self.checkDocuments(references.map(\.path), dossier: dossier, tree: tree)
+        var documents: [(path: String, record: DocumentRecord, dmdID: String, representation: Int)] = []
+        for (reference, result) in zip(references, results) {
+            out.findings += result.findings
+            if let record = result.record { documents.append((reference.path, record, reference.dmdID, reference.representation)) }
         }
         if let count = dossier.checkDocumentCount(documents.count) { out.findings.append(count) }
         var linkedFiles = Set<String>()
@@ -131,8 +137,30 @@ struct TT05PackageRules {
         return true
     }
 
+    /// Reads and checks document records on two threads; results in input order.
+    static func checkDocuments(_ paths: [String], dossier: DossierRecord, tree: PackageTree) -> [(record: DocumentRecord?, findings: [Finding])] {
+        let slots = Mutex<[(record: DocumentRecord?, findings: [Finding])]>(Array(repeating: (nil, []), count: paths.count))
+        let next = Atomic<Int>(0)
+        DispatchShim.concurrentPerform(iterations: min(2, max(1, paths.count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < paths.count else { return }
+                var out = FindingCollector(path: paths[index])
+                var result: (record: DocumentRecord?, findings: [Finding]) = (nil, [])
+                if let document = loadRecord(paths[index], tree: tree, &out) {
+                    let record = DocumentRecord(reading: document)
+                    result.record = record
+                    out.findings += record.check(dossier: dossier)
+                }
+                result.findings = out.findings
+                slots.withLock { $0[index] = result }
+            }
+        }
+        return slots.withLock { $0 }
+    }
+
     /// Parses a record file through the safe XML layer; an unreadable or malformed record is `TT05-PKG-004`.
-    private func loadRecord(_ path: String, _ out: inout FindingCollector) -> XMLDocument? {
+    static func loadRecord(_ path: String, tree: PackageTree, _ out: inout FindingCollector) -> XMLDocument? {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: tree.fullPath(path)), options: .mappedIfSafe)
             return try XMLDocument.parse(data: data, sourceName: path)
