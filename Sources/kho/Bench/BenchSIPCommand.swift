@@ -50,15 +50,20 @@ struct BenchSIPCommand: AsyncParsableCommand {
             var table = BenchTable(title: "\(title) — \(bytes / 1_000_000) MB", bytes: bytes, files: files.count)
             var best: Measurement?
             var bestOpenSSL: Measurement?
+            var bestMetadata: Measurement?
             for _ in 0..<max(1, runs) {
                 let kho = try BenchRunner.run("kho sip validate (2 threads)",
                                               [BenchRunner.khoExecutable, "sip", "validate", package])
                 if kho.seconds < (best?.seconds ?? .infinity) { best = kho }
+                let metadata = try BenchRunner.run("kho sip validate --skip-fixity (rules only)",
+                                                   [BenchRunner.khoExecutable, "sip", "validate", "--skip-fixity", package])
+                if metadata.seconds < (bestMetadata?.seconds ?? .infinity) { bestMetadata = metadata }
                 let openssl = try BenchRunner.openssl("openssl dgst -sha256 ×2 processes", algorithm: "sha256", files: files, work: workURL)
                 if openssl.seconds < (bestOpenSSL?.seconds ?? .infinity) { bestOpenSSL = openssl }
             }
             if let best { table.add(best) }
             if let bestOpenSSL { table.add(bestOpenSSL) }
+            if let bestMetadata { table.add(bestMetadata) }
             print(table.render())
         }
     }
