@@ -143,4 +143,13 @@ import Testing
         #expect(!report.findings.contains { $0.code == "TT05-PKG-002" })
         #expect(try String(contentsOfFile: package + "/METS.xml", encoding: .utf8).contains("<mets:amdSec/>"))
     }
+
+    @Test func unpackedTransferFolderHoldingThePackageIsAccepted() throws {
+        let outer = try TemporaryDirectory("3F2504E0-4F89-11D3-9A0C-0305E82C3301")
+        let package = try SIPTestSupport.samplePackage(in: outer, seed: 13)
+        let report = try SIPTestSupport.validate(outer.path)
+        #expect(report.isValid, "\(report.findings.map(\.line))")
+        #expect(report.objid == URL(fileURLWithPath: package).lastPathComponent)
+        #expect(!report.findings.contains { $0.code == "CSIPSTR2" || $0.code == "TT05-PKG-002" })
+    }
 }

@@ -25,6 +25,12 @@ public struct SubmissionPackage: Sendable {
         }
         let name = String(path.split(separator: "/").last ?? Substring(path))
         if isDirectory.boolValue {
+            // An unpacked transfer folder (often named by a GUID) holding the package folder is accepted too.
+            let entries = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }
+            if !entries.contains("METS.xml"), entries.count == 1,
+               FileManager.default.fileExists(atPath: path + "/" + entries[0] + "/METS.xml") {
+                return SubmissionPackage(source: path, root: path + "/" + entries[0], rootName: entries[0], findings: [], ownedWorkArea: nil)
+            }
             return SubmissionPackage(source: path, root: path, rootName: name, findings: [], ownedWorkArea: nil)
         }
         return try openArchive(path, workArea: workArea)
