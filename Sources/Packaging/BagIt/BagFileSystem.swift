@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import KhoCore
+
+/// POSIX file access by exact name bytes, so NFC and NFD names are never confused and no Foundation
+/// object is made per file.
+enum BagFileSystem {
+    /// What a directory entry is, from `lstat` (links are never followed).
+    enum Kind: Sendable {
+        case file, directory, symlink, other, missing
+    }
+
+    /// One entry found by `walk`.
+    struct Entry: Sendable {
+        /// Path relative to the walked root, segments joined by `/`.
+        var path: [UInt8]
+        var kind: Kind
+        var size: Int64
+    }
+
+    /// Calls `body` with a NUL-terminated copy of `bytes`.
+    static func withCPath<R>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) throws(KhoFailure) -> R) throws(KhoFailure) -> R {
+        let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+        defer { buffer.deallocate() }
+        bytes.withUnsafeBufferPointer { source in
+            for (index, byte) in source.enumerated() { buffer[index] = CChar(bitPattern: byte) }
+        }
+        buffer[bytes.count] = 0
+        return try body(buffer)
+    }
+
+    /// `root/relative` as bytes.
+    static func join(_ root: [UInt8], _ relative: [UInt8]) -> [UInt8] {
+        if relative.isEmpty { return root }
+        return root + [UInt8(ascii: "/")] + relative
+    }
+
+    /// The kind and size of `path` without following a final symbolic link.
+    static func kind(of path: [UInt8]) -> (Kind, Int64) {
+        var info = stat()
+        let status = (try? withCPath(path) { lstat($0, &info) }) ?? -1
+        guard status == 0 else { return (.missing, 0) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return (.file, Int64(info.st_size))
+        case S_IFDIR: return (.directory, 0)
+        case S_IFLNK: return (.symlink, 0)
+        default: return (.other, 0)
+        }
+    }
+
+    /// The names in one directory (not `.` or `..`), unsorted.
+    static func list(_ directory: [UInt8]) throws(KhoFailure) -> [[UInt8]] {
+        let handle = try withCPath(directory) { opendir($0) }
+        guard let handle else { throw POSIXFile.failure("opendir", path: BagPath.display(directory)) }
+        defer { closedir(handle) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(handle) {
+            let name: [UInt8] = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { pointer in
+                    var length = 0
+                    while pointer[length] != 0 { length += 1 }
+                    return Array(UnsafeBufferPointer(start: pointer, count: length))
+                }
+            }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            names.append(name)
+        }
+        return names
+    }
+
+    /// Every entry under `root` (depth first, sorted by bytes), with paths prefixed by `prefix`.
+    /// Directories are listed too, so empty ones can be reported. Symbolic links are not followed.
+    static func walk(_ root: [UInt8], prefix: [UInt8], skipping: Set<[UInt8]> = []) throws(KhoFailure) -> [Entry] {
+        var result: [Entry] = []
+        try walk(root, relative: prefix, skipping: skipping, into: &result)
+        return result
+    }
+
+    private static func walk(_ directory: [UInt8], relative: [UInt8], skipping: Set<[UInt8]>, into result: inout [Entry]) throws(KhoFailure) {
+        var names = try list(directory)
+        names.sort { $0.lexicographicallyPrecedes($1) }
+        for name in names {
+            let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
+            if skipping.contains(relativePath) { continue }
+            let absolute = join(directory, name)
+            let (kind, size) = kind(of: absolute)
+            result.append(Entry(path: relativePath, kind: kind, size: size))
+            if kind == .directory {
+                try walk(absolute, relative: relativePath, skipping: skipping, into: &result)
+            }
+        }
+    }
+
+    /// The whole content of a (small) file.
+    static func readAll(_ path: [UInt8]) throws(KhoFailure) -> [UInt8] {
+        let display = BagPath.display(path)
+        let fd = try withCPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw POSIXFile.failure("open", path: display) }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        try POSIXFile.readAll(fd: fd, path: display, bufferSize: 64 * 1024) { chunk in bytes.append(contentsOf: chunk) }
+        return bytes
+    }
+
+    /// Writes a new file (which must not exist); with `durable`, fsyncs it.
+    static func write(_ bytes: [UInt8], to path: [UInt8], durable: Bool) throws(KhoFailure) {
+        let display = BagPath.display(path)
+        let fd = try withCPath(path) { open($0, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644) }
+        guard fd >= 0 else { throw POSIXFile.failure("open", path: display) }
+        var failure: KhoFailure?
+        bytes.withUnsafeBytes { raw in failure = POSIXFile.writeAll(fd: fd, raw, path: display) }
+        if failure == nil, durable, fsync(fd) != 0 { failure = POSIXFile.failure("fsync", path: display) }
+        if close(fd) != 0, failure == nil { failure = POSIXFile.failure("close", path: display) }
+        if let failure { throw failure }
+    }
+
+    /// Creates a directory (mode 0755).
+    static func makeDirectory(_ path: [UInt8]) throws(KhoFailure) {
+        let status = try withCPath(path) { mkdir($0, 0o755) }
+        if status != 0 { throw POSIXFile.failure("mkdir", path: BagPath.display(path)) }
+    }
+
+    /// Renames within one filesystem (atomic for each entry).
+    static func rename(_ from: [UInt8], _ to: [UInt8]) throws(KhoFailure) {
+        let status = try withCPath(from) { source throws(KhoFailure) in
+            try withCPath(to) { target in systemRename(source, target) }
+        }
+        if status != 0 { throw POSIXFile.failure("rename", path: BagPath.display(from)) }
+    }
+
+    private static func systemRename(_ source: UnsafePointer<CChar>, _ target: UnsafePointer<CChar>) -> Int32 {
+        #if canImport(Glibc)
+        Glibc.rename(source, target)
+        #else
+        Darwin.rename(source, target)
+        #endif
+    }
+
+    /// Removes a file.
+    static func removeFile(_ path: [UInt8]) throws(KhoFailure) {
+        let status = try withCPath(path) { unlink($0) }
+        if status != 0 { throw POSIXFile.failure("unlink", path: BagPath.display(path)) }
+    }
+
+    /// fsync of a directory, so renames and new names in it survive a crash.
+    static func syncDirectory(_ path: [UInt8]) throws(KhoFailure) {
+        try POSIXFile.sync(BagPath.display(path))
+    }
+
+    /// The bytes of a path string, without a trailing slash.
+    static func bytes(of path: String) -> [UInt8] {
+        var bytes = Array(path.utf8)
+        while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
+        return bytes
+    }
+}
