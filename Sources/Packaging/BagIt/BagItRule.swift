@@ -49,6 +49,8 @@ public enum BagItRule: String, Sendable, CaseIterable, Codable {
     case pathUnsafe = "BAGIT-PATH-UNSAFE"
     /// A manifest path matches a file only after Unicode normalization (§6.2.2: tolerated, warned).
     case pathNormalization = "BAGIT-PATH-NORMALIZATION"
+    /// A manifest path matches a file only if its `%25`/`%0A`/`%0D` are read literally (tools that do not encode `%`).
+    case pathPercentLiteral = "BAGIT-PATH-PERCENT-LITERAL"
     /// Two files whose names are equal under NFC (§6.2.2; Kho ingest refuses these).
     case pathNFCCollision = "BAGIT-PATH-NFC-COLLISION"
     /// A file listed in a payload manifest is not in the bag (§3).

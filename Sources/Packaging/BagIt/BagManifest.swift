@@ -18,6 +18,8 @@ public struct BagManifest: Sendable {
         public var checksum: String
         /// The line it came from.
         public var line: Int
+        /// The path as written, when percent-decoding changed it (for bags whose tool did not encode `%`).
+        public var literalPath: [UInt8]?
     }
 
     /// Which kind of manifest.
@@ -83,10 +85,12 @@ public struct BagManifest: Sendable {
             raw.removeFirst()
         }
         var path = BagPath.percentDecode(raw)
+        var literalPath = path == raw ? nil : raw
         if path.starts(with: [UInt8(ascii: "."), UInt8(ascii: "/")]) {
             findings.add(.manifestDotSlash, .info, path: fileName, line: line.number,
                          vi: "đường dẫn bắt đầu bằng './'", en: "path starts with './'")
             path.removeFirst(2)
+            literalPath = literalPath.map { Array($0.dropFirst(2)) }
         }
         if let problem = BagPath.safetyProblem(path) {
             findings.add(.pathUnsafe, .error, path: fileName, line: line.number,
@@ -109,7 +113,7 @@ public struct BagManifest: Sendable {
             break
         }
         let checksum = String(decoding: checksumBytes.map { $0 >= 0x41 && $0 <= 0x46 ? $0 | 0x20 : $0 }, as: UTF8.self)
-        return Entry(path: path, checksum: checksum, line: line.number)
+        return Entry(path: path, checksum: checksum, line: line.number, literalPath: literalPath)
     }
 
     /// `(kind, algorithm name)` when `name` is a manifest file name, whatever the algorithm.

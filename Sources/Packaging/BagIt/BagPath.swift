@@ -30,18 +30,32 @@ public enum BagPath {
         return out
     }
 
-    /// Encodes CR, LF and `%` for writing a manifest or fetch line.
-    public static func percentEncode(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+    /// Encodes CR and LF, and each `%` that would otherwise read back as an escape (`%25`, `%0A`, `%0D`).
+    ///
+    /// RFC 8493 asks for every `%` to be encoded, but bagit.py (and, per bagit-python issue #157, every
+    /// other common tool) decodes only `%0A`/`%0D`; a lone `%` is therefore written as is, which every
+    /// reader, strict or not, maps back to the same name. Ambiguous ones are encoded as the RFC says.
+    public static func percentEncode(_ bytes: some Collection<UInt8>) -> [UInt8] {
+        let input = Array(bytes)
         var out: [UInt8] = []
-        for byte in bytes {
+        out.reserveCapacity(input.count)
+        for (index, byte) in input.enumerated() {
             switch byte {
             case 0x0A: out += Array("%0A".utf8)
             case 0x0D: out += Array("%0D".utf8)
-            case UInt8(ascii: "%"): out += Array("%25".utf8)
+            case UInt8(ascii: "%") where startsEscape(input, at: index): out += Array("%25".utf8)
             default: out.append(byte)
             }
         }
         return out
+    }
+
+    /// True when `input[index...]` is `%25`, `%0A` or `%0D` (any case).
+    static func startsEscape(_ input: [UInt8], at index: Int) -> Bool {
+        guard index + 2 < input.count, input[index] == UInt8(ascii: "%") else { return false }
+        let a = input[index + 1], b = input[index + 2] | 0x20
+        return (a == UInt8(ascii: "2") && input[index + 2] == UInt8(ascii: "5"))
+            || (a == UInt8(ascii: "0") && (b == UInt8(ascii: "a") || b == UInt8(ascii: "d")))
     }
 
     /// Why a relative path could reach outside the bag, or nil when it is safe.

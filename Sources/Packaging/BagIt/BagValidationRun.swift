@@ -227,6 +227,12 @@ struct BagValidationRun {
                                      en: "'\(BagPath.display(entry.path))' matches file '\(disk)' only under Unicode normalization (NFC/NFD)")
                     }
                 }
+                if index == nil, let literal = entry.literalPath, let literalIndex = exact[literal] {
+                    index = literalIndex
+                    findings.add(.pathPercentLiteral, .warning, path: manifest.fileName, line: entry.line,
+                                 vi: "'\(BagPath.display(literal))' chỉ khớp khi đọc '%' theo nghĩa đen (công cụ tạo túi không mã hoá '%' thành %25)",
+                                 en: "'\(BagPath.display(literal))' matches only when '%' is read literally (the bagging tool did not encode '%' as %25)")
+                }
                 guard let index else {
                     reportAbsent(entry, manifest: manifest, fetchPaths: fetchPaths, unfetchedReported: &unfetchedReported)
                     continue
