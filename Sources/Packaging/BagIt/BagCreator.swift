@@ -99,8 +99,12 @@ public struct BagCreator: Sendable {
                 ParallelHasher.Job(path: BagFileSystem.join(sourceRoot, $0.path), algorithms: options.algorithms,
                                    copyTo: BagFileSystem.join(data, $0.path))
             }
-            digests = try collect(ParallelHasher(threads: options.threads, durable: options.durable).hash(jobs))
-            if options.durable { for directory in directories { try BagFileSystem.syncDirectory(directory) } }
+            digests = try collect(ParallelHasher(threads: options.threads).hash(jobs))
+            if options.durable {
+                // One syncfs for thousands of files, then each new directory.
+                try BagFileSystem.syncFilesystem(staging)
+                for directory in directories { try BagFileSystem.syncDirectory(directory) }
+            }
             let payload = zip(files, digests).map { (Array("data/".utf8) + $0.path, $1) }
             try writeTagFiles(staging, payload: payload)
             try BagFileSystem.rename(staging, target)
@@ -133,7 +137,7 @@ public struct BagCreator: Sendable {
     private func scanSource(_ root: [UInt8], includeDirectories: Bool = false) throws(BagItError) -> [BagFileSystem.Entry] {
         let entries: [BagFileSystem.Entry]
         do {
-            entries = try BagFileSystem.walk(root, prefix: [])
+            entries = try BagFileSystem.walk(root, prefix: [], sizes: false)
         } catch {
             throw BagItError(error)
         }

@@ -43,12 +43,8 @@ enum BagFileSystem {
         var info = stat()
         let status = (try? withCPath(path) { lstat($0, &info) }) ?? -1
         guard status == 0 else { return (.missing, 0) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return (.file, Int64(info.st_size))
-        case S_IFDIR: return (.directory, 0)
-        case S_IFLNK: return (.symlink, 0)
-        default: return (.other, 0)
-        }
+        let found = Self.kind(ofMode: info.st_mode)
+        return (found, found == .file ? Int64(info.st_size) : 0)
     }
 
     /// The names in one directory (not `.` or `..`), unsorted.
@@ -73,24 +69,72 @@ enum BagFileSystem {
 
     /// Every entry under `root` (depth first, sorted by bytes), with paths prefixed by `prefix`.
     /// Directories are listed too, so empty ones can be reported. Symbolic links are not followed.
-    static func walk(_ root: [UInt8], prefix: [UInt8], skipping: Set<[UInt8]> = []) throws(KhoFailure) -> [Entry] {
+    /// Kinds come from `readdir`'s `d_type`; sizes are read (`fstatat`) only when `sizes` is true,
+    /// otherwise they are -1. Every lookup is relative to the open parent directory.
+    static func walk(_ root: [UInt8], prefix: [UInt8], sizes: Bool = true, skipping: Set<[UInt8]> = []) throws(KhoFailure) -> [Entry] {
+        let fd = try withCPath(root) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard fd >= 0 else { throw POSIXFile.failure("open", path: BagPath.display(root)) }
         var result: [Entry] = []
-        try walk(root, relative: prefix, skipping: skipping, into: &result)
+        try walk(fd: fd, display: root, relative: prefix, sizes: sizes, skipping: skipping, into: &result)
         return result
     }
 
-    private static func walk(_ directory: [UInt8], relative: [UInt8], skipping: Set<[UInt8]>, into result: inout [Entry]) throws(KhoFailure) {
-        var names = try list(directory)
-        names.sort { $0.lexicographicallyPrecedes($1) }
-        for name in names {
-            let relativePath = relative.isEmpty ? name : relative + [UInt8(ascii: "/")] + name
-            if skipping.contains(relativePath) { continue }
-            let absolute = join(directory, name)
-            let (kind, size) = kind(of: absolute)
-            result.append(Entry(path: relativePath, kind: kind, size: size))
-            if kind == .directory {
-                try walk(absolute, relative: relativePath, skipping: skipping, into: &result)
+    /// Walks the directory open as `fd` (which this call closes).
+    private static func walk(fd: Int32, display: [UInt8], relative: [UInt8], sizes: Bool, skipping: Set<[UInt8]>,
+                             into result: inout [Entry]) throws(KhoFailure) {
+        guard let handle = fdopendir(fd) else {
+            close(fd)
+            throw POSIXFile.failure("opendir", path: BagPath.display(display))
+        }
+        defer { closedir(handle) }
+        let directoryFD = dirfd(handle)
+        var children: [(name: [UInt8], type: UInt8)] = []
+        while let entry = readdir(handle) {
+            let name: [UInt8] = withUnsafePointer(to: &entry.pointee.d_name) { tuple in
+                tuple.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { pointer in
+                    var length = 0
+                    while pointer[length] != 0 { length += 1 }
+                    return Array(UnsafeBufferPointer(start: pointer, count: length))
+                }
             }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            children.append((name, entry.pointee.d_type))
+        }
+        children.sort { $0.name.lexicographicallyPrecedes($1.name) }
+        for child in children {
+            let relativePath = relative.isEmpty ? child.name : relative + [UInt8(ascii: "/")] + child.name
+            if skipping.contains(relativePath) { continue }
+            var kind: Kind
+            switch child.type {
+            case 4: kind = .directory   // DT_DIR
+            case 8: kind = .file        // DT_REG
+            case 10: kind = .symlink    // DT_LNK
+            case 0: kind = .missing     // DT_UNKNOWN: ask lstat
+            default: kind = .other
+            }
+            var size: Int64 = -1
+            if kind == .missing || (kind == .file && sizes) {
+                var info = stat()
+                let status = try withCPath(child.name) { fstatat(directoryFD, $0, &info, Int32(AT_SYMLINK_NOFOLLOW)) }
+                if status != 0 { throw POSIXFile.failure("lstat", path: BagPath.display(relativePath)) }
+                kind = Self.kind(ofMode: info.st_mode)
+                if kind == .file { size = Int64(info.st_size) }
+            }
+            result.append(Entry(path: relativePath, kind: kind, size: kind == .file ? size : 0))
+            if kind == .directory {
+                let childFD = try withCPath(child.name) { openat(directoryFD, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+                guard childFD >= 0 else { throw POSIXFile.failure("open", path: BagPath.display(relativePath)) }
+                try walk(fd: childFD, display: relativePath, relative: relativePath, sizes: sizes, skipping: skipping, into: &result)
+            }
+        }
+    }
+
+    private static func kind(ofMode mode: mode_t) -> Kind {
+        switch mode & S_IFMT {
+        case S_IFREG: .file
+        case S_IFDIR: .directory
+        case S_IFLNK: .symlink
+        default: .other
         }
     }
 
@@ -143,6 +187,22 @@ enum BagFileSystem {
     static func removeFile(_ path: [UInt8]) throws(KhoFailure) {
         let status = try withCPath(path) { unlink($0) }
         if status != 0 { throw POSIXFile.failure("unlink", path: BagPath.display(path)) }
+    }
+
+    /// Flushes the whole filesystem holding `path` once (`syncfs`), cheaper than one fsync per file
+    /// when thousands of small files were written; falls back to `sync()` where `syncfs` is absent.
+    static func syncFilesystem(_ path: [UInt8]) throws(KhoFailure) {
+        typealias SyncFS = @convention(c) (Int32) -> Int32
+        // Glibc declares syncfs only under _GNU_SOURCE, so Swift does not see it: look it up.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "syncfs") else {
+            sync()
+            return
+        }
+        let syncfs = unsafeBitCast(symbol, to: SyncFS.self)
+        let fd = try withCPath(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw POSIXFile.failure("open", path: BagPath.display(path)) }
+        defer { close(fd) }
+        if syncfs(fd) != 0 { throw POSIXFile.failure("syncfs", path: BagPath.display(path)) }
     }
 
     /// fsync of a directory, so renames and new names in it survive a crash.

@@ -11,6 +11,8 @@ struct BagValidationRun {
     var bagInfo: BagInfo?
     var fetch: FetchFile?
     var payloadFiles: [BagFileSystem.Entry] = []
+    /// Payload file indices grouped by the NFC form of their (non-ASCII) names.
+    var payloadByNFC: [[UInt8]: [Int]] = [:]
     /// Expected digests per payload file index.
     var expected: [[Expectation]] = []
 
@@ -46,12 +48,20 @@ struct BagValidationRun {
         }
         scanPayload()
         matchPayloadManifests()
-        checkFetch()
-        checkOxum()
         let tagJobs = checkTagManifests()
         checkTagArea()
-        if options.fast { return }
-        verifyDigests(tagJobs: tagJobs)
+        if !options.fast { verifyDigests(tagJobs: tagJobs) }
+        fillMissingSizes()
+        checkFetch()
+        checkOxum()
+    }
+
+    /// Sizes not learnt from hashing (fast mode reads them all while walking; full mode only for
+    /// files that were not hashed).
+    private mutating func fillMissingSizes() {
+        for index in payloadFiles.indices where payloadFiles[index].size < 0 {
+            payloadFiles[index].size = BagFileSystem.kind(of: BagFileSystem.join(root, payloadFiles[index].path)).1
+        }
     }
 
     // MARK: bagit.txt, manifests, tag files
@@ -157,7 +167,7 @@ struct BagValidationRun {
         }
         let entries: [BagFileSystem.Entry]
         do {
-            entries = try BagFileSystem.walk(dataPath, prefix: Array("data".utf8))
+            entries = try BagFileSystem.walk(dataPath, prefix: Array("data".utf8), sizes: options.fast)
         } catch {
             readFailure(error, path: "data/")
             return
@@ -179,12 +189,18 @@ struct BagValidationRun {
                 reportSpecial(entry.path)
             }
         }
-        let nonASCII = payloadFiles.map(\.path).filter { $0.contains { $0 >= 0x80 } }.map(BagPath.display)
-        for group in UnicodeNames.nfcCollisions(nonASCII) {
-            findings.add(.pathNFCCollision, .warning, path: group[0],
-                         vi: "các tên chỉ khác nhau về chuẩn hoá Unicode: \(group.joined(separator: ", "))",
-                         en: "names differ only in Unicode normalization: \(group.joined(separator: ", "))")
+        // NFC keys of non-ASCII names, computed once: for collisions here and for matching later.
+        var groups: [[UInt8]: [Int]] = [:]
+        for (index, file) in payloadFiles.enumerated() where file.path.contains(where: { $0 >= 0x80 }) {
+            groups[BagPath.nfcKey(file.path), default: []].append(index)
         }
+        for members in groups.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
+            let names = members.map { BagPath.display(payloadFiles[$0].path) }
+            findings.add(.pathNFCCollision, .warning, path: names[0],
+                         vi: "các tên chỉ khác nhau về chuẩn hoá Unicode: \(names.joined(separator: ", "))",
+                         en: "names differ only in Unicode normalization: \(names.joined(separator: ", "))")
+        }
+        payloadByNFC = groups
         expected = Array(repeating: [], count: payloadFiles.count)
     }
 
@@ -202,11 +218,8 @@ struct BagValidationRun {
     private mutating func matchPayloadManifests() {
         var exact: [[UInt8]: Int] = [:]
         exact.reserveCapacity(payloadFiles.count)
-        var byNFC: [[UInt8]: [Int]] = [:]
-        for (index, file) in payloadFiles.enumerated() {
-            exact[file.path] = index
-            if file.path.contains(where: { $0 >= 0x80 }) { byNFC[BagPath.nfcKey(file.path), default: []].append(index) }
-        }
+        for (index, file) in payloadFiles.enumerated() { exact[file.path] = index }
+        let byNFC = payloadByNFC
         var fetchPaths: Set<[UInt8]> = []
         for entry in fetch?.entries ?? [] {
             fetchPaths.insert(entry.path)
@@ -387,7 +400,7 @@ struct BagValidationRun {
     private mutating func checkTagArea() {
         let entries: [BagFileSystem.Entry]
         do {
-            entries = try BagFileSystem.walk(root, prefix: [], skipping: [Array("data".utf8)])
+            entries = try BagFileSystem.walk(root, prefix: [], sizes: false, skipping: [Array("data".utf8)])
         } catch {
             readFailure(error, path: BagPath.display(root))
             return
@@ -415,15 +428,15 @@ struct BagValidationRun {
 
     private mutating func verifyDigests(tagJobs: [TagJob]) {
         var jobs: [ParallelHasher.Job] = []
-        var owners: [(path: [UInt8], expectations: [Expectation])] = []
+        var owners: [(path: [UInt8], expectations: [Expectation], payloadIndex: Int?)] = []
         jobs.reserveCapacity(payloadFiles.count + tagJobs.count)
         for (index, file) in payloadFiles.enumerated() where !expected[index].isEmpty {
             jobs.append(ParallelHasher.Job(path: BagFileSystem.join(root, file.path), algorithms: expected[index].map(\.algorithm)))
-            owners.append((file.path, expected[index]))
+            owners.append((file.path, expected[index], index))
         }
         for tag in tagJobs {
             jobs.append(ParallelHasher.Job(path: BagFileSystem.join(root, tag.path), algorithms: tag.expectations.map(\.algorithm)))
-            owners.append((tag.path, tag.expectations))
+            owners.append((tag.path, tag.expectations, nil))
         }
         let outcomes = ParallelHasher(threads: options.threads).hash(jobs)
         for (outcome, owner) in zip(outcomes, owners) {
@@ -432,6 +445,7 @@ struct BagValidationRun {
             case .failed(let error):
                 readFailure(error, path: display)
             case .digest(let digest):
+                if let index = owner.payloadIndex { payloadFiles[index].size = digest.size }
                 for expectation in owner.expectations {
                     let actual = digest.digests[expectation.algorithm] ?? ""
                     if actual != expectation.checksum {
