@@ -38,7 +38,7 @@ public struct BagManifest: Sendable {
         TagFileChecks.encoding(text, file: fileName, declaration: declaration, findings: &findings)
         var entries: [Entry] = []
         entries.reserveCapacity(text.lines.count)
-        var seen: Set<[UInt8]> = []
+        var seen: Set<PathKey> = []
         seen.reserveCapacity(text.lines.count)
         for line in text.lines {
             if line.bytes.isEmpty {
@@ -49,7 +49,7 @@ public struct BagManifest: Sendable {
                 continue
             }
             guard let entry = parseLine(line, kind: kind, algorithm: algorithm, fileName: fileName, findings: &findings) else { continue }
-            if !seen.insert(entry.path).inserted {
+            if !seen.insert(PathKey(entry.path)).inserted {
                 findings.add(.manifestDuplicateEntry, .error, path: fileName, line: line.number,
                              vi: "'\(BagPath.display(entry.path))' được liệt kê nhiều lần",
                              en: "'\(BagPath.display(entry.path))' is listed more than once")

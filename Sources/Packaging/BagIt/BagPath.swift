@@ -88,7 +88,27 @@ public enum BagPath {
     }
 
     /// The NFC key used to match names that differ only in normalization (§6.2.2).
+    ///
+    /// Names made only of code points that are stable under NFC in every context (ASCII, Latin-1,
+    /// Latin Extended-A/B, spacing modifiers, and the precomposed Vietnamese letters U+1E00–U+1EFF)
+    /// are their own key; anything else (combining marks, other scripts) goes through Foundation.
     public static func nfcKey(_ bytes: [UInt8]) -> [UInt8] {
-        Array(UnicodeNames.nfcKey(String(decoding: bytes, as: UTF8.self)).utf8)
+        if isCertainlyNFC(bytes) { return bytes }
+        return Array(UnicodeNames.nfcKey(String(decoding: bytes, as: UTF8.self)).utf8)
+    }
+
+    /// True when every code point is below U+0300 or in U+1E00–U+1EFF (valid UTF-8 assumed; any
+    /// other lead byte answers false, which only costs a slower, exact check).
+    static func isCertainlyNFC(_ bytes: [UInt8]) -> Bool {
+        var i = 0
+        let count = bytes.count
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 { i += 1; continue }
+            if byte >= 0xC2 && byte <= 0xCB, i + 1 < count { i += 2; continue }  // U+0080–U+02FF
+            if byte == 0xE1, i + 2 < count, bytes[i + 1] >= 0xB8 && bytes[i + 1] <= 0xBB { i += 3; continue }  // U+1E00–U+1EFF
+            return false
+        }
+        return true
     }
 }

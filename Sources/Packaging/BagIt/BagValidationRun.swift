@@ -216,9 +216,9 @@ struct BagValidationRun {
     }
 
     private mutating func matchPayloadManifests() {
-        var exact: [[UInt8]: Int] = [:]
+        var exact: [PathKey: Int] = [:]
         exact.reserveCapacity(payloadFiles.count)
-        for (index, file) in payloadFiles.enumerated() { exact[file.path] = index }
+        for (index, file) in payloadFiles.enumerated() { exact[PathKey(file.path)] = index }
         let byNFC = payloadByNFC
         var fetchPaths: Set<[UInt8]> = []
         for entry in fetch?.entries ?? [] {
@@ -229,7 +229,7 @@ struct BagValidationRun {
         var unfetchedReported: Set<[UInt8]> = []
         for manifest in payloadManifests {
             for entry in manifest.entries {
-                var index = exact[entry.path]
+                var index = exact[PathKey(entry.path)]
                 if index == nil, entry.path.contains(where: { $0 >= 0x80 }),
                    let candidates = byNFC[BagPath.nfcKey(entry.path)], candidates.count == 1 {
                     index = candidates[0]
@@ -240,7 +240,7 @@ struct BagValidationRun {
                                      en: "'\(BagPath.display(entry.path))' matches file '\(disk)' only under Unicode normalization (NFC/NFD)")
                     }
                 }
-                if index == nil, let literal = entry.literalPath, let literalIndex = exact[literal] {
+                if index == nil, let literal = entry.literalPath, let literalIndex = exact[PathKey(literal)] {
                     index = literalIndex
                     findings.add(.pathPercentLiteral, .warning, path: manifest.fileName, line: entry.line,
                                  vi: "'\(BagPath.display(literal))' chỉ khớp khi đọc '%' theo nghĩa đen (công cụ tạo túi không mã hoá '%' thành %25)",
