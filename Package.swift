@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Kho — kho lưu trữ số. One OAIS function per module; lower modules never import higher ones:
-//   KhoCore ← Metadata, ArchivalStorage ← Packaging ← (Ingest, DataManagement, Access) ← kho
+//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging ← (Ingest, Access) ← kho
 let package = Package(
     name: "Kho",
     platforms: [.macOS(.v15)],
@@ -14,15 +14,18 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
-        // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
-        .target(
-            name: "KhoCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        // OpenSSL's libcrypto for digests at the machine's hashing limit (see Sources/CLibCrypto/shim.h).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
         ),
+        // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
+        .target(name: "KhoCore", dependencies: ["CLibCrypto"]),
         // libxml2, the only XML parser Kho trusts (no network, no external entities).
         .systemLibrary(
             name: "CLibXML2",
@@ -41,11 +44,16 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        // The catalogue: dossiers, documents, files, PREMIS events, Vietnamese search, audit chain.
+        .target(
+            name: "DataManagement",
+            dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
             name: "kho",
             dependencies: [
-                "KhoCore", "Metadata", "ArchivalStorage", "Packaging",
+                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +62,7 @@ let package = Package(
         .testTarget(name: "KhoCoreTests", dependencies: ["KhoCore", "KhoTestSupport"]),
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
         .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
+        .testTarget(name: "DataManagementTests", dependencies: ["DataManagement", "KhoTestSupport"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
         // Runs the built `kho` binary as a process, as an archivist would.
         .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho"]),

@@ -27,10 +27,18 @@ public struct FileHasher: Sendable {
 
     /// Hashes the file at `path` with every algorithm in `algorithms`.
     public func digest(fileAt path: String, algorithms: some Sequence<DigestAlgorithm>) throws(KhoFailure) -> FileDigest {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        return try digest(fileAt: path, algorithms: algorithms, buffer: buffer)
+    }
+
+    /// The same, reading through a caller-owned buffer: workers hashing thousands of small files
+    /// keep one buffer each instead of mapping a fresh one per file.
+    public func digest(fileAt path: String, algorithms: some Sequence<DigestAlgorithm>, buffer: UnsafeMutableRawBufferPointer) throws(KhoFailure) -> FileDigest {
         let fd = try POSIXFile.openForReading(path)
         defer { close(fd) }
-        var digester = MultiDigester(algorithms)
-        try POSIXFile.readAll(fd: fd, path: path, bufferSize: bufferSize) { digester.update($0) }
+        let digester = MultiDigester(algorithms)
+        try POSIXFile.readAll(fd: fd, path: path, buffer: buffer) { digester.update($0) }
         return FileDigest(size: digester.byteCount, digests: digester.finalize())
     }
 
@@ -43,7 +51,7 @@ public struct FileHasher: Sendable {
         guard output >= 0 else { throw POSIXFile.failure("open", path: destination) }
         var closed = false
         defer { if !closed { close(output) } }
-        var digester = MultiDigester(algorithms)
+        let digester = MultiDigester(algorithms)
         var writeError: KhoFailure?
         try POSIXFile.readAll(fd: input, path: source, bufferSize: bufferSize) { chunk in
             guard writeError == nil else { return }
@@ -84,8 +92,13 @@ public enum POSIXFile {
     public static func readAll(fd: Int32, path: String, bufferSize: Int, _ body: (UnsafeRawBufferPointer) -> Void) throws(KhoFailure) {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
         defer { buffer.deallocate() }
+        try readAll(fd: fd, path: path, buffer: buffer, body)
+    }
+
+    /// Calls `body` with successive chunks of the file read through `buffer`, until end of file.
+    public static func readAll(fd: Int32, path: String, buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) throws(KhoFailure) {
         while true {
-            let count = read(fd, buffer.baseAddress, bufferSize)
+            let count = read(fd, buffer.baseAddress, buffer.count)
             if count == 0 { return }
             if count < 0 {
                 if errno == EINTR { continue }

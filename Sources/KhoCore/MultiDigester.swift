@@ -1,42 +1,62 @@
-import Crypto
+import CLibCrypto
 
 /// Computes several digests of the same bytes in one pass (DESIGN.md invariant 4: hash once).
-/// A mutable accumulator owned by one task, so deliberately not `Sendable`.
-public struct MultiDigester {
-    private var md5: Insecure.MD5?
-    private var sha1: Insecure.SHA1?
-    private var sha256: SHA256?
-    private var sha512: SHA512?
+///
+/// Backed by OpenSSL's libcrypto EVP digests. A mutable accumulator owned by one thread at a time,
+/// so deliberately not `Sendable`; create one per file (or call `reset()`).
+public final class MultiDigester {
+    private var contexts: [(algorithm: DigestAlgorithm, context: OpaquePointer)] = []
     /// Bytes seen so far.
     public private(set) var byteCount: Int64 = 0
 
     public init(_ algorithms: some Sequence<DigestAlgorithm>) {
-        for algorithm in algorithms {
-            switch algorithm {
-            case .md5: md5 = Insecure.MD5()
-            case .sha1: sha1 = Insecure.SHA1()
-            case .sha256: sha256 = SHA256()
-            case .sha512: sha512 = SHA512()
-            }
+        var seen = Set<DigestAlgorithm>()
+        for algorithm in algorithms where seen.insert(algorithm).inserted {
+            guard let context = EVP_MD_CTX_new() else { continue }
+            EVP_DigestInit_ex(context, algorithm.evp, nil)
+            contexts.append((algorithm, context))
         }
     }
 
-    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        byteCount += Int64(bytes.count)
-        md5?.update(bufferPointer: bytes)
-        sha1?.update(bufferPointer: bytes)
-        sha256?.update(bufferPointer: bytes)
-        sha512?.update(bufferPointer: bytes)
+    deinit {
+        for entry in contexts { EVP_MD_CTX_free(entry.context) }
     }
 
-    /// Lower-case hex digests, one per requested algorithm.
+    /// Feeds the next bytes to every digest.
+    public func update(_ bytes: UnsafeRawBufferPointer) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        byteCount += Int64(bytes.count)
+        for entry in contexts { EVP_DigestUpdate(entry.context, base, bytes.count) }
+    }
+
+    /// Lower-case hex digests, one per requested algorithm. The digester can't be used afterwards
+    /// until `reset()`.
     public func finalize() -> [DigestAlgorithm: String] {
         var result: [DigestAlgorithm: String] = [:]
-        if let md5 { result[.md5] = md5.finalize().hexString }
-        if let sha1 { result[.sha1] = sha1.finalize().hexString }
-        if let sha256 { result[.sha256] = sha256.finalize().hexString }
-        if let sha512 { result[.sha512] = sha512.finalize().hexString }
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        for entry in contexts {
+            var length: UInt32 = 0
+            EVP_DigestFinal_ex(entry.context, &output, &length)
+            result[entry.algorithm] = output[0..<Int(length)].hexString
+        }
         return result
+    }
+
+    /// Starts again for new bytes with the same algorithms, reusing the contexts.
+    public func reset() {
+        byteCount = 0
+        for entry in contexts { EVP_DigestInit_ex(entry.context, entry.algorithm.evp, nil) }
+    }
+}
+
+extension DigestAlgorithm {
+    fileprivate var evp: OpaquePointer? {
+        switch self {
+        case .md5: EVP_md5()
+        case .sha1: EVP_sha1()
+        case .sha256: EVP_sha256()
+        case .sha512: EVP_sha512()
+        }
     }
 }
 

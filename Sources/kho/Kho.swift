@@ -12,7 +12,9 @@ struct Kho: AsyncParsableCommand {
             Preserve, verify and serve digital records by TT05/2025, OCFL 1.1, E-ARK and BagIt.
             """,
         version: KhoVersion.current,
-        subcommands: [OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, BenchCommand.self]
+        subcommands: [
+            OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, DigestCommand.self, BenchCommand.self,
+        ]
     )
 
     /// Exit codes archivists' scripts can rely on: 0 success/valid, 1 invalid or failed, 2 usage error.

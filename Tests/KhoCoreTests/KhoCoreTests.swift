@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct DigestTests {
     @Test func knownVectors() throws {
-        var digester = MultiDigester(DigestAlgorithm.allCases)
+        let digester = MultiDigester(DigestAlgorithm.allCases)
         Array("abc".utf8).withUnsafeBytes { digester.update($0) }
         let d = digester.finalize()
         #expect(d[.md5] == "900150983cd24fb0d6963f7d28e17f72")
@@ -54,5 +54,39 @@ import Testing
         #expect(path != (try RelativePath(nfc)))
         #expect(UnicodeNames.nfcCollisions([nfd, nfc, "khác.pdf"]).count == 1)
         #expect(UnicodeNames.nfcCollisions([nfc, "khác.pdf"]).isEmpty)
+    }
+}
+
+@Suite struct DirectoryWalkerTests {
+    @Test func listsEveryEntryWithoutFollowingLinks() throws {
+        let dir = try TemporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(at: dir.url.appendingPathComponent("Hồ sơ/Tài liệu"), withIntermediateDirectories: true)
+        try Data("a".utf8).write(to: dir.url.appendingPathComponent("Hồ sơ/Tài liệu/Nghị quyết.pdf"))
+        try Data("b".utf8).write(to: dir.url.appendingPathComponent("b.txt"))
+        try fm.createSymbolicLink(atPath: dir.url.appendingPathComponent("link").path, withDestinationPath: "/etc")
+        let entries = try DirectoryWalker.entries(under: dir.path)
+        // Byte order: "H" (0x48) sorts before "b" (0x62).
+        #expect(entries.map(\.relativePath) == ["Hồ sơ", "Hồ sơ/Tài liệu", "Hồ sơ/Tài liệu/Nghị quyết.pdf", "b.txt", "link"])
+        #expect(entries.first { $0.relativePath == "link" }?.kind == .symbolicLink)
+        #expect(try DirectoryWalker.files(under: dir.path) == ["Hồ sơ/Tài liệu/Nghị quyết.pdf", "b.txt"])
+    }
+
+    @Test func parallelHasherKeepsInputOrder() async throws {
+        let dir = try TemporaryDirectory()
+        var paths: [String] = []
+        for i in 0..<50 {
+            let url = dir.url.appendingPathComponent("f\(i)")
+            try Data(repeating: UInt8(i), count: i * 1000).write(to: url)
+            paths.append(url.path)
+        }
+        let digests = try await ParallelHasher(workers: 2).digest(paths, algorithms: [.sha256])
+        for (i, digest) in digests.enumerated() {
+            #expect(digest.size == Int64(i * 1000))
+            #expect(digest == (try FileHasher().digest(fileAt: paths[i], algorithms: [.sha256])))
+        }
+        await #expect(throws: KhoFailure.self) {
+            _ = try await ParallelHasher().digest(paths + [dir.path + "/missing"], algorithms: [.sha256])
+        }
     }
 }

@@ -1,0 +1,1 @@
+// DataManagement module — see README.md in this folder.

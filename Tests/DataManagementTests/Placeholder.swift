@@ -1,0 +1,1 @@
+// Tests for DataManagement arrive with their code.
