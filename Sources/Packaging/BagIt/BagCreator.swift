@@ -35,10 +35,10 @@ public struct BagCreator: Sendable {
         }
         let files = try scanSource(root)
         // 1. Hash in place: nothing is modified yet, so a failure here leaves the directory untouched.
-        let jobs = files.map { ParallelHasher.Job(path: BagFileSystem.join(root, $0.path), algorithms: options.algorithms) }
+        let jobs = files.map { BagParallelHasher.Job(path: BagFileSystem.join(root, $0.path), algorithms: options.algorithms) }
         let digests: [FileDigest]
         do {
-            digests = try collect(ParallelHasher(threads: options.threads).hash(jobs))
+            digests = try collect(BagParallelHasher(threads: options.threads).hash(jobs))
         } catch {
             throw BagItError(error)
         }
@@ -96,10 +96,10 @@ public struct BagCreator: Sendable {
                 directories.append(BagFileSystem.join(data, entry.path))
             }
             let jobs = files.map {
-                ParallelHasher.Job(path: BagFileSystem.join(sourceRoot, $0.path), algorithms: options.algorithms,
+                BagParallelHasher.Job(path: BagFileSystem.join(sourceRoot, $0.path), algorithms: options.algorithms,
                                    copyTo: BagFileSystem.join(data, $0.path))
             }
-            digests = try collect(ParallelHasher(threads: options.threads).hash(jobs))
+            digests = try collect(BagParallelHasher(threads: options.threads).hash(jobs))
             if options.durable {
                 // One syncfs for thousands of files, then each new directory.
                 try BagFileSystem.syncFilesystem(staging)
@@ -156,7 +156,7 @@ public struct BagCreator: Sendable {
         return includeDirectories ? entries : entries.filter { $0.kind == .file }
     }
 
-    private func collect(_ outcomes: [ParallelHasher.Outcome]) throws(KhoFailure) -> [FileDigest] {
+    private func collect(_ outcomes: [BagParallelHasher.Outcome]) throws(KhoFailure) -> [FileDigest] {
         var digests: [FileDigest] = []
         digests.reserveCapacity(outcomes.count)
         for outcome in outcomes {
@@ -189,7 +189,7 @@ public struct BagCreator: Sendable {
         }
         for algorithm in options.algorithms {
             let entries = tagFiles.map { file -> (path: [UInt8], checksum: String) in
-                var digester = MultiDigester([algorithm])
+                let digester = MultiDigester([algorithm])
                 file.bytes.withUnsafeBytes { digester.update($0) }
                 return (Array(file.name.utf8), digester.finalize()[algorithm] ?? "")
             }

@@ -427,18 +427,18 @@ struct BagValidationRun {
     // MARK: digests
 
     private mutating func verifyDigests(tagJobs: [TagJob]) {
-        var jobs: [ParallelHasher.Job] = []
+        var jobs: [BagParallelHasher.Job] = []
         var owners: [(path: [UInt8], expectations: [Expectation], payloadIndex: Int?)] = []
         jobs.reserveCapacity(payloadFiles.count + tagJobs.count)
         for (index, file) in payloadFiles.enumerated() where !expected[index].isEmpty {
-            jobs.append(ParallelHasher.Job(path: BagFileSystem.join(root, file.path), algorithms: expected[index].map(\.algorithm)))
+            jobs.append(BagParallelHasher.Job(path: BagFileSystem.join(root, file.path), algorithms: expected[index].map(\.algorithm)))
             owners.append((file.path, expected[index], index))
         }
         for tag in tagJobs {
-            jobs.append(ParallelHasher.Job(path: BagFileSystem.join(root, tag.path), algorithms: tag.expectations.map(\.algorithm)))
+            jobs.append(BagParallelHasher.Job(path: BagFileSystem.join(root, tag.path), algorithms: tag.expectations.map(\.algorithm)))
             owners.append((tag.path, tag.expectations, nil))
         }
-        let outcomes = ParallelHasher(threads: options.threads).hash(jobs)
+        let outcomes = BagParallelHasher(threads: options.threads).hash(jobs)
         for (outcome, owner) in zip(outcomes, owners) {
             let display = BagPath.display(owner.path)
             switch outcome {

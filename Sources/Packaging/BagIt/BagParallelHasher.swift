@@ -9,7 +9,7 @@ import Synchronization
 
 /// Hashes many files on a few threads: each worker owns one read buffer and reads each file once for
 /// all requested algorithms (`MultiDigester`). Memory is `threads × bufferSize` whatever the bag size.
-struct ParallelHasher: Sendable {
+struct BagParallelHasher: Sendable {
     /// One file to hash.
     struct Job: Sendable {
         /// Absolute path bytes.
@@ -50,17 +50,28 @@ struct ParallelHasher: Sendable {
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
             defer { buffer.deallocate() }
+            // One digester per worker, reset between files that want the same algorithms.
+            var cached: (algorithms: [DigestAlgorithm], digester: MultiDigester)?
             while true {
                 let index = next.take()
                 if index >= jobs.count { break }
-                slots.set(index, Self.hashOne(jobs[index], buffer: buffer, durable: durable))
+                let job = jobs[index]
+                let digester: MultiDigester
+                if let cached, cached.algorithms == job.algorithms {
+                    cached.digester.reset()
+                    digester = cached.digester
+                } else {
+                    digester = MultiDigester(job.algorithms)
+                    cached = (job.algorithms, digester)
+                }
+                slots.set(index, Self.hashOne(job, digester: digester, buffer: buffer, durable: durable))
             }
         }
         return slots.finish()
     }
 
     /// Reads one file through the worker's buffer.
-    private static func hashOne(_ job: Job, buffer: UnsafeMutableRawBufferPointer, durable: Bool) -> Outcome {
+    private static func hashOne(_ job: Job, digester: MultiDigester, buffer: UnsafeMutableRawBufferPointer, durable: Bool) -> Outcome {
         let fd: Int32
         var output: Int32 = -1
         do {
@@ -81,7 +92,6 @@ struct ParallelHasher: Sendable {
             close(fd)
             if output >= 0 { close(output) }
         }
-        var digester = MultiDigester(job.algorithms)
         while true {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count == 0 { break }
@@ -110,17 +120,17 @@ private final class WorkCounter: Sendable {
 
 /// A fixed array each index of which is written by exactly one worker.
 private final class ResultSlots: @unchecked Sendable {
-    private let storage: UnsafeMutableBufferPointer<ParallelHasher.Outcome?>
+    private let storage: UnsafeMutableBufferPointer<BagParallelHasher.Outcome?>
 
     init(count: Int) {
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil)
     }
 
-    func set(_ index: Int, _ outcome: ParallelHasher.Outcome) { storage[index] = outcome }
+    func set(_ index: Int, _ outcome: BagParallelHasher.Outcome) { storage[index] = outcome }
 
     /// Collects the results; call once, after every worker has finished.
-    func finish() -> [ParallelHasher.Outcome] {
+    func finish() -> [BagParallelHasher.Outcome] {
         storage.map { $0 ?? .failed(KhoFailure(rule: "KHO-IO", vi: "không băm được", en: "not hashed")) }
     }
 
