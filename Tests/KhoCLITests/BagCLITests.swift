@@ -98,6 +98,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(object?["payloadFileCount"] as? Int == Self.files.count)
         #expect(object?["algorithms"] as? [String] == ["sha512"])
+        #expect(object?["valid"] as? Bool == true)
     }
 
     @Test func warningsGoToStandardErrorButTheBagStaysValid() throws {

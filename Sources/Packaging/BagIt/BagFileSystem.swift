@@ -3,7 +3,9 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import KhoCore
+import Synchronization
 
 /// POSIX file access by exact name bytes, so NFC and NFD names are never confused and no Foundation
 /// object is made per file.
@@ -71,17 +73,53 @@ enum BagFileSystem {
     /// Directories are listed too, so empty ones can be reported. Symbolic links are not followed.
     /// Kinds come from `readdir`'s `d_type`; sizes are read (`fstatat`) only when `sizes` is true,
     /// otherwise they are -1. Every lookup is relative to the open parent directory.
-    static func walk(_ root: [UInt8], prefix: [UInt8], sizes: Bool = true, skipping: Set<[UInt8]> = []) throws(KhoFailure) -> [Entry] {
+    static func walk(_ root: [UInt8], prefix: [UInt8], sizes: Bool = true, skipping: Set<[UInt8]> = [],
+                     recursive: Bool = true) throws(KhoFailure) -> [Entry] {
         let fd = try withCPath(root) { open($0, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard fd >= 0 else { throw POSIXFile.failure("open", path: BagPath.display(root)) }
         var result: [Entry] = []
-        try walk(fd: fd, display: root, relative: prefix, sizes: sizes, skipping: skipping, into: &result)
+        try walk(fd: fd, display: root, relative: prefix, sizes: sizes, skipping: skipping, recursive: recursive, into: &result)
+        return result
+    }
+
+    /// `walk` with the top-level subdirectories shared among `threads` workers (directory walking is
+    /// system-call bound, so two cores walk a deep payload tree in about half the time). Same order.
+    static func walkParallel(_ root: [UInt8], prefix: [UInt8], sizes: Bool, threads: Int) throws(KhoFailure) -> [Entry] {
+        let top = try walk(root, prefix: prefix, sizes: sizes, recursive: false)
+        let directories = top.indices.filter { top[$0].kind == .directory }
+        guard threads > 1, directories.count > 1 else { return try walk(root, prefix: prefix, sizes: sizes) }
+        let slots = WalkSlots(count: directories.count)
+        let next = Synchronization.Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(threads, directories.count)) { _ in
+            while true {
+                let slot = next.add(1, ordering: .relaxed).oldValue
+                if slot >= directories.count { return }
+                let entry = top[directories[slot]]
+                let name = Array(entry.path.dropFirst(prefix.isEmpty ? 0 : prefix.count + 1))
+                let outcome = Result { () throws(KhoFailure) -> [Entry] in
+                    try walk(join(root, name), prefix: entry.path, sizes: sizes)
+                }
+                slots.set(slot, outcome)
+            }
+        }
+        var result: [Entry] = []
+        var slot = 0
+        for entry in top {
+            result.append(entry)
+            if entry.kind == .directory {
+                switch slots.take(slot) {
+                case .success(let entries): result.append(contentsOf: entries)
+                case .failure(let error): throw error
+                }
+                slot += 1
+            }
+        }
         return result
     }
 
     /// Walks the directory open as `fd` (which this call closes).
     private static func walk(fd: Int32, display: [UInt8], relative: [UInt8], sizes: Bool, skipping: Set<[UInt8]>,
-                             into result: inout [Entry]) throws(KhoFailure) {
+                             recursive: Bool, into result: inout [Entry]) throws(KhoFailure) {
         guard let handle = fdopendir(fd) else {
             close(fd)
             throw POSIXFile.failure("opendir", path: BagPath.display(display))
@@ -121,10 +159,10 @@ enum BagFileSystem {
                 if kind == .file { size = Int64(info.st_size) }
             }
             result.append(Entry(path: relativePath, kind: kind, size: kind == .file ? size : 0))
-            if kind == .directory {
+            if kind == .directory, recursive {
                 let childFD = try withCPath(child.name) { openat(directoryFD, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
                 guard childFD >= 0 else { throw POSIXFile.failure("open", path: BagPath.display(relativePath)) }
-                try walk(fd: childFD, display: relativePath, relative: relativePath, sizes: sizes, skipping: skipping, into: &result)
+                try walk(fd: childFD, display: relativePath, relative: relativePath, sizes: sizes, skipping: skipping, recursive: true, into: &result)
             }
         }
     }
@@ -215,5 +253,21 @@ enum BagFileSystem {
         var bytes = Array(path.utf8)
         while bytes.count > 1, bytes.last == UInt8(ascii: "/") { bytes.removeLast() }
         return bytes
+    }
+}
+
+/// Per-directory results of `walkParallel`, each slot written by one worker.
+private final class WalkSlots: @unchecked Sendable {
+    private var storage: [Result<[BagFileSystem.Entry], KhoFailure>?]
+    private let lock = Mutex<Void>(())
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<[BagFileSystem.Entry], KhoFailure>) {
+        lock.withLock { _ in storage[index] = value }
+    }
+
+    func take(_ index: Int) -> Result<[BagFileSystem.Entry], KhoFailure> {
+        lock.withLock { _ in storage[index] } ?? .failure(KhoFailure(rule: "KHO-IO", vi: "không duyệt được", en: "not walked"))
     }
 }

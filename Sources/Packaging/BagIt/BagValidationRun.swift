@@ -167,7 +167,7 @@ struct BagValidationRun {
         }
         let entries: [BagFileSystem.Entry]
         do {
-            entries = try BagFileSystem.walk(dataPath, prefix: Array("data".utf8), sizes: options.fast)
+            entries = try BagFileSystem.walkParallel(dataPath, prefix: Array("data".utf8), sizes: options.fast, threads: options.threads)
         } catch {
             readFailure(error, path: "data/")
             return
