@@ -12,7 +12,7 @@ struct BagValidationRun {
     var fetch: FetchFile?
     var payloadFiles: [BagFileSystem.Entry] = []
     /// Payload file indices grouped by the NFC form of their (non-ASCII) names.
-    var payloadByNFC: [[UInt8]: [Int]] = [:]
+    var payloadByNFC: [PathKey: [Int]] = [:]
     /// Expected digests per payload file index.
     var expected: [[Expectation]] = []
 
@@ -190,9 +190,9 @@ struct BagValidationRun {
             }
         }
         // NFC keys of non-ASCII names, computed once: for collisions here and for matching later.
-        var groups: [[UInt8]: [Int]] = [:]
+        var groups: [PathKey: [Int]] = [:]
         for (index, file) in payloadFiles.enumerated() where file.path.contains(where: { $0 >= 0x80 }) {
-            groups[BagPath.nfcKey(file.path), default: []].append(index)
+            groups[PathKey(BagPath.nfcKey(file.path)), default: []].append(index)
         }
         for members in groups.values.filter({ $0.count > 1 }).sorted(by: { $0[0] < $1[0] }) {
             let names = members.map { BagPath.display(payloadFiles[$0].path) }
@@ -231,7 +231,7 @@ struct BagValidationRun {
             for entry in manifest.entries {
                 var index = exact[PathKey(entry.path)]
                 if index == nil, entry.path.contains(where: { $0 >= 0x80 }),
-                   let candidates = byNFC[BagPath.nfcKey(entry.path)], candidates.count == 1 {
+                   let candidates = byNFC[PathKey(BagPath.nfcKey(entry.path))], candidates.count == 1 {
                     index = candidates[0]
                     if normalizationReported.insert(candidates[0]).inserted {
                         let disk = BagPath.display(payloadFiles[candidates[0]].path)
