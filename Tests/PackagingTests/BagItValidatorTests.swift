@@ -270,4 +270,37 @@ import Testing
         #expect(BagPath.percentDecode(encoded) == name)
         #expect(BagPath.percentDecode(Array("data/%7Etest%0a%0D%25".utf8)) == Array("data/%7Etest\n\r%".utf8))
     }
+
+    @Test func tabSeparatorUppercaseHexAndMd5sumStar() throws {
+        let bag = try BagItTestBag()
+        try bag.dropTagManifests()
+        let manifest = String(decoding: try bag.read("manifest-sha256.txt"), as: UTF8.self)
+        var lines: [String] = []
+        for (index, line) in manifest.split(separator: "\n").enumerated() {
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            let path = parts[1].drop { $0 == " " }
+            lines.append(index == 0 ? parts[0].uppercased() + "\t" + path : parts[0] + " *" + path)
+        }
+        try bag.write("manifest-sha256.txt", lines.joined(separator: "\n") + "\n")
+        let report = bag.validate()
+        #expect(report.isValid, "\(report.findings.map(\.line))")
+        #expect(report.codes() == ["BAGIT-MANIFEST-MD5SUM-STAR"])
+    }
+
+    @Test func extraLinesInDeclaration() throws {
+        let bag = try BagItTestBag()
+        try bag.dropTagManifests()
+        try bag.write("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\nExtra: line\n")
+        #expect(bag.validate().codes(.error) == ["BAGIT-DECL-FORMAT"])
+    }
+
+    @Test func informationalFindingsStayOutOfWarnings() throws {
+        let bag = try BagItTestBag()
+        try FileManager.default.createDirectory(at: bag.url("data/thư mục rỗng"), withIntermediateDirectories: true)
+        try bag.write("ghi chú/notes.txt", "tag file in a tag directory")
+        let report = bag.validate()
+        #expect(report.isValid)
+        #expect(report.codes().isEmpty)
+        #expect(report.codes(.info) == ["BAGIT-PAYLOAD-EMPTY-DIRECTORY", "BAGIT-TAGFILE-UNLISTED"])
+    }
 }
