@@ -1,1 +1,0 @@
-// Metadata module — see README.md in this folder.

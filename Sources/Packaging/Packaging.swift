@@ -1,1 +1,0 @@
-// Packaging module — see README.md in this folder.

@@ -1,1 +1,0 @@
-// Tests for Metadata arrive with their code.

@@ -1,1 +1,0 @@
-// Tests for Packaging arrive with their code.
