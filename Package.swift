@@ -45,7 +45,7 @@ let package = Package(
                 "KhoCore", "Metadata", "CZlibKho",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["README.md"]
+            exclude: ["README.md", "BagIt/README.md", "SIP/README.md"]
         ),
         // The catalogue: dossiers, documents, files, PREMIS events, Vietnamese search, audit chain.
         .target(
