@@ -47,7 +47,7 @@ struct AIPPlan {
         self.arcFileCode = arc
         var dossier = content.dossier
         dossier.arcFileCode = arc
-        dossier.fileCode = nil
+        // fileCode stays beside arcFileCode: docId (`<fileCode>.<n>`) and data file names keep the producer's code.
         dossier.source = nil
         self.aipDossier = dossier
         self.created = AIPTimestamp.string(content.created)
