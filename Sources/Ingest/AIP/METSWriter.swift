@@ -153,14 +153,20 @@ struct METSWriter {
     private func mdRef(path: String, href: String, mdType: String, otherType: String?) throws(XMLError) {
         let file = metadata[path]
         let size = String(file?.size ?? 0), checksum = file?.sha256 ?? ""
+        // TT05 packages give their simpledc records MDTYPE="DC" MDTYPEVERSION="1.0.0"; the SIP METS is METS 1.12.
+        let version = switch mdType {
+        case "PREMIS": "3.0"
+        case "OTHER": "1.12"
+        default: "1.0.0"
+        }
         if let otherType {
             try writer.startElement("mets:mdRef", attributes: [
-                "LOCTYPE": "URL", "xlink:type": "simple", "xlink:href": href, "MDTYPE": mdType, "OTHERMDTYPE": otherType,
+                "LOCTYPE": "URL", "xlink:type": "simple", "xlink:href": href, "MDTYPE": mdType, "OTHERMDTYPE": otherType, "MDTYPEVERSION": version,
                 "MIMETYPE": "application/xml", "SIZE": size, "CREATED": plan.created, "CHECKSUM": checksum, "CHECKSUMTYPE": "SHA-256",
             ])
         } else {
             try writer.startElement("mets:mdRef", attributes: [
-                "LOCTYPE": "URL", "xlink:type": "simple", "xlink:href": href, "MDTYPE": mdType,
+                "LOCTYPE": "URL", "xlink:type": "simple", "xlink:href": href, "MDTYPE": mdType, "MDTYPEVERSION": version,
                 "MIMETYPE": "application/xml", "SIZE": size, "CREATED": plan.created, "CHECKSUM": checksum, "CHECKSUMTYPE": "SHA-256",
             ])
         }
