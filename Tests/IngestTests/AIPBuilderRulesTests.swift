@@ -77,3 +77,24 @@ struct AIPBuilderRulesTests {
         }
     }
 }
+
+@Suite("AIP builder: supplements and files outside documents")
+struct AIPBuilderVariantsTests {
+    @Test("a SUPPLEMENT keeps its status; a file no document claims is listed without DMDID directly under Data")
+    func supplementWithLooseFile() throws {
+        let work = try TemporaryDirectory("kho-aip-sip"), out = try TemporaryDirectory("kho-aip")
+        var content = try AIPFixture.content(workArea: work.path)
+        content.recordStatus = .supplement
+        content.documents[2].filePaths = []
+        _ = try AIPBuilder(durable: false).build(content, into: out.path)
+        let root = try XMLDocument.parse(fileAt: out.path + "/" + AIPLayout.rootMETS)
+        #expect(root.root.firstChild(named: "metsHdr", namespace: XMLNamespace.mets)?.attribute("RECORDSTATUS") == "SUPPLEMENT")
+        let rep = try XMLDocument.parse(fileAt: out.path + "/" + AIPLayout.representationMETS)
+        let loose = try rep.elements(xpath: "//mets:file[@ID='file-3']")
+        #expect(loose.count == 1 && loose[0].attribute("DMDID") == nil)
+        #expect(try rep.elements(xpath: "//mets:div[@LABEL='Data']/mets:fptr").compactMap { $0.attribute("FILEID") } == ["file-3"])
+        #expect(try rep.elements(xpath: "//mets:div[@DMDID='dmd-doc-3']/mets:fptr").isEmpty)
+        let schemas = try AIPFixture.schemas.get()
+        #expect(schemas.validate(rep).filter { $0.severity == .error }.isEmpty)
+    }
+}

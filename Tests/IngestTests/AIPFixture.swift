@@ -86,7 +86,7 @@ enum AIPFixture {
             AIPDocument(record: document(2, type: "14", number: "02", notation: "BC/HU", date: "14/01/2001", subject: "Báo cáo chính trị của Ban Chấp hành Đảng bộ huyện khóa XVII"), filePaths: [files[1].path]),
             AIPDocument(record: document(3, type: "32", number: "", notation: "", date: "15/01/2001", subject: "Ảnh toàn cảnh Đại hội"), filePaths: [files[2].path]),
         ]
-        let sip = AIPEvent.LinkedObject(identifierType: "URN", identifierValue: "uuid-1B3C5D7E-0000-4000-8000-000000000001", role: "source")
+        let sip = AIPEvent.LinkedObject(identifierType: "SIP OBJID", identifierValue: "uuid-1B3C5D7E-0000-4000-8000-000000000001", role: "source")
         let kho = AIPEvent.LinkedAgent(identifier: software.identifier, role: "executing program")
         let events = [
             AIPEvent(identifier: "ev-1", type: .ingestionStart, dateTime: created.addingTimeInterval(-60), outcome: .success, linkingObjects: [sip], linkingAgents: [kho, .init(identifier: transferor.identifier, role: "implementer")]),

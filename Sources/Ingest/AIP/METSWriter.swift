@@ -93,16 +93,17 @@ struct METSWriter {
         try writer.startElement("mets:div", attributes: ["ID": "div-rep1-metadata", "LABEL": "Metadata", "ADMID": "digiprov-premis-rep1"])
         try writer.endElement()
         try writer.startElement("mets:div", attributes: ["ID": "div-rep1-data", "LABEL": "Data"])
+        // METS puts a div's fptrs before its child divs: files no document claims come first.
+        for index in plan.documentOfFile.indices where plan.documentOfFile[index] == nil {
+            try writer.startElement("mets:fptr", attributes: ["FILEID": AIPPlan.fileID(index)])
+            try writer.endElement()
+        }
         for (ordinal, document) in plan.documents.enumerated() {
             try writer.startElement("mets:div", attributes: ["ID": "div-doc-\(ordinal + 1)", "LABEL": document.label, "DMDID": document.dmdID])
             for index in document.fileIndexes {
                 try writer.startElement("mets:fptr", attributes: ["FILEID": AIPPlan.fileID(index)])
                 try writer.endElement()
             }
-            try writer.endElement()
-        }
-        for index in plan.documentOfFile.indices where plan.documentOfFile[index] == nil {
-            try writer.startElement("mets:fptr", attributes: ["FILEID": AIPPlan.fileID(index)])
             try writer.endElement()
         }
         try writer.endElement()
@@ -137,7 +138,7 @@ struct METSWriter {
         try writer.endElement()
         if includeApprovers {
             for approver in content.approvers {
-                try writer.startElement("mets:agent", attributes: ["ROLE": "OTHER", "OTHERROLE": "APPROVER", "TYPE": "INDIVIDUAL"])
+                try writer.startElement("mets:agent", attributes: ["ROLE": "OTHER", "OTHERROLE": "APPROVER", "TYPE": approver.kind == .organization ? "ORGANIZATION" : "INDIVIDUAL"])
                 try writer.element("mets:name", text: approver.name)
                 if let note = approver.note { try writer.element("mets:note", text: note) }
                 try writer.endElement()
