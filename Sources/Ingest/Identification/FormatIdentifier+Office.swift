@@ -1,0 +1,81 @@
+extension FormatIdentifier {
+    /// OpenDocument (the stored `mimetype` entry at the start), Office Open XML (part names in the zip
+    /// central directory) and Office 97–2003 (OLE2 directory entry names).
+    func identifyOffice(_ reader: borrowing BoundedFileReader, head: [UInt8]) throws(FormatIdentificationError) -> FormatIdentification? {
+        if head.has([0x50, 0x4B, 0x03, 0x04], at: 0) { return try identifyZip(reader, head: head) }
+        if head.has([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], at: 0) {
+            guard let directory = try CompoundFileEntryNames(reader) else { return nil }
+            return Self.identifyOLE2(Set(directory.names))
+        }
+        if head.has(ascii: "{\\rtf", at: 0) {
+            return FormatIdentification(puid: nil, formatName: "Rich Text Format", version: head.latin1(5..<6),
+                                        mimeType: "application/rtf", basis: .signature,
+                                        notes: ["RTF minor version (PRONOM fmt/45, fmt/50, fmt/52, fmt/53, fmt/355) not determined"])
+        }
+        return nil
+    }
+
+    /// ODF media types and their names; PUIDs depend on the ODF version, which sits inside compressed XML.
+    static let openDocumentTypes: [String: String] = [
+        "application/vnd.oasis.opendocument.text": "OpenDocument Text",
+        "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument Spreadsheet",
+        "application/vnd.oasis.opendocument.presentation": "OpenDocument Presentation",
+        "application/vnd.oasis.opendocument.graphics": "OpenDocument Drawing",
+    ]
+
+    private func identifyZip(_ reader: borrowing BoundedFileReader, head: [UInt8]) throws(FormatIdentificationError) -> FormatIdentification? {
+        // ODF: first entry "mimetype", stored, its content right after the 30-byte header and the name.
+        if head.has(ascii: "mimetype", at: 30), head.uint16LE(8) == 0 {
+            let start = 30 + head.uint16LE(26) + head.uint16LE(28)
+            let length = min(head.uint32LE(18), 200)
+            let mime = head.latin1(start..<(start + length))
+            if let name = Self.openDocumentTypes[mime] {
+                return FormatIdentification(puid: nil, formatName: name, mimeType: mime, basis: .container,
+                                            notes: ["ODF version not read (compressed XML); PRONOM id withheld"])
+            }
+        }
+        guard let zip = try ZipEntryNames(reader) else {
+            return FormatIdentification(puid: nil, formatName: "ZIP archive", mimeType: "application/zip", basis: .signature,
+                                        notes: ["central directory not found (truncated?)"])
+        }
+        let names = Set(zip.names)
+        if names.contains("[Content_Types].xml") {
+            if names.contains("word/document.xml") {
+                return FormatIdentification(puid: "fmt/412", formatName: "Microsoft Word for Windows (OOXML)", version: "2007 onwards",
+                                            mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", basis: .container)
+            }
+            if names.contains("xl/workbook.xml") {
+                return FormatIdentification(puid: "fmt/214", formatName: "Microsoft Excel (OOXML)", version: "2007 onwards",
+                                            mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", basis: .container)
+            }
+            if names.contains("ppt/presentation.xml") {
+                return FormatIdentification(puid: "fmt/215", formatName: "Microsoft PowerPoint (OOXML)", version: "2007 onwards",
+                                            mimeType: "application/vnd.openxmlformats-officedocument.presentationml.presentation", basis: .container)
+            }
+        }
+        return FormatIdentification(puid: "x-fmt/263", formatName: "ZIP Format", mimeType: "application/zip", basis: .signature)
+    }
+
+    /// Word, Excel or PowerPoint 97–2003 by their main stream's name.
+    static func identifyOLE2(_ names: Set<String>) -> FormatIdentification {
+        if names.contains("WordDocument") {
+            return FormatIdentification(puid: "fmt/40", formatName: "Microsoft Word Document", version: "97-2003",
+                                        mimeType: "application/msword", basis: .container)
+        }
+        if names.contains("Workbook") {
+            return FormatIdentification(puid: "fmt/61", formatName: "Microsoft Excel 97 Workbook (xls)", version: "8X",
+                                        mimeType: "application/vnd.ms-excel", basis: .container)
+        }
+        if names.contains("Book") {
+            return FormatIdentification(puid: "fmt/59", formatName: "Microsoft Excel 5.0/95 Workbook (xls)", version: "5.0/95",
+                                        mimeType: "application/vnd.ms-excel", basis: .container)
+        }
+        if names.contains("PowerPoint Document") {
+            return FormatIdentification(puid: "fmt/126", formatName: "Microsoft PowerPoint Presentation", version: "97-2003",
+                                        mimeType: "application/vnd.ms-powerpoint", basis: .container)
+        }
+        return FormatIdentification(puid: "fmt/111", formatName: "OLE2 Compound Document Format",
+                                    mimeType: "application/x-ole-storage", basis: .signature,
+                                    notes: ["no Word, Excel or PowerPoint stream in the directory"])
+    }
+}
