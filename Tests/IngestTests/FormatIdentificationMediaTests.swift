@@ -27,13 +27,14 @@ import Testing
 
     @Test func videoFromFFmpeg() throws {
         let samples = try SampleMaker()
-        let source = "-f lavfi -i testsrc=duration=1:size=64x48:rate=10"
+        let source = "-f lavfi -i testsrc=duration=1:size=64x48:rate=25"
         try samples.run("ffmpeg", package: "ffmpeg", """
             ffmpeg -v error -y \(source) v.mp4 && ffmpeg -v error -y \(source) v.mov && \
             ffmpeg -v error -y \(source) v.avi && ffmpeg -v error -y \(source) v.wmv && \
             ffmpeg -v error -y \(source) -c:v mpeg1video -f mpeg v1.mpg && \
             ffmpeg -v error -y \(source) -c:v mpeg2video -f vob v2.mpg && \
-            ffmpeg -v error -y \(source) -c:v mpeg2video -f mpegts v.ts
+            ffmpeg -v error -y \(source) -c:v mpeg2video -f mpegts v.ts && \
+            ffmpeg -v error -y \(source) -f mpeg1video v.m1v && ffmpeg -v error -y \(source) -f mpeg2video v.m2v
             """)
         let expected: [(String, String, String)] = [
             ("v.mp4", "fmt/199", "video/mp4"),
@@ -41,7 +42,9 @@ import Testing
             ("v.avi", "fmt/5", "video/x-msvideo"),
             ("v.wmv", "fmt/133", "video/x-ms-wmv"),
             ("v1.mpg", "x-fmt/385", "video/mpeg"),
-            ("v2.mpg", "fmt/640", "video/mpeg"),
+            ("v2.mpg", "x-fmt/386", "video/mpeg"),
+            ("v.m1v", "fmt/649", "video/mpeg"),
+            ("v.m2v", "fmt/640", "video/mpeg"),
             ("v.ts", "fmt/585", "video/mp2t"),
         ]
         for (name, puid, mime) in expected {

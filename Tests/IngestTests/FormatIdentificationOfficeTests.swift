@@ -20,6 +20,7 @@ import Testing
         #expect(odt.formatName == "OpenDocument Text")
         let rtf = try samples.identify("a.rtf")
         #expect(rtf.mimeType == "application/rtf")
+        #expect(["fmt/45", "fmt/50", "fmt/52", "fmt/53", "fmt/355"].contains(rtf.puid ?? ""), "\(rtf)")
         let html = try samples.identify("a.html")
         #expect(html.puid == "fmt/471")
         #expect(html.mimeType == "text/html")
@@ -95,6 +96,22 @@ import Testing
             let id = try FormatIdentifier().identify(fileAt: url)
             #expect(id.puid == puid, "\(stream): \(id)")
             #expect(id.mimeType == mime)
+        }
+    }
+
+    @Test func rtfVersionsFollowPRONOMControlWords() throws {
+        let samples = try SampleMaker()
+        let styleFonts = "\\stshfdbch0\\stshfloch31506\\stshfhich31506\\stshfbi31506"
+        let cases: [(String, String)] = [
+            ("{\\rtf1\\ansi\\deff0 x}", "fmt/45"),
+            ("{\\rtf1\\ansi\\ansicpg1258\\deff0 x}", "fmt/50"),
+            ("{\\rtf1\\adeflang1025\\ansi\\ansicpg1258\\uc1\\adeff0\\deff0\\\(styleFonts) x}", "fmt/52"),
+            ("{\\rtf1\\adeflang1025\\ansi\\ansicpg1258\\uc1\\adeff0\\deff0\\\(styleFonts){\\*\\latentstyles\\lsdstimax267 x}}", "fmt/53"),
+            ("{\\rtf1\\adeflang1025\\ansi\\ansicpg1258\\uc1\\adeff0\\deff0\\\(styleFonts){\\*\\defchp \\f31506}x}", "fmt/355"),
+        ]
+        for (index, (text, puid)) in cases.enumerated() {
+            let url = try samples.write("r\(index).rtf", Array(text.utf8))
+            #expect(try FormatIdentifier().identify(fileAt: url).puid == puid, "\(text)")
         }
     }
 

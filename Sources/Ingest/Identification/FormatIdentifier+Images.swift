@@ -44,7 +44,7 @@ extension FormatIdentifier {
         }
         if head.has([0xFF, 0xE1], at: 2), head.has(ascii: "Exif\0\0", at: 6) {
             let version = Self.exifVersion(head, tiffStart: 12)
-            let puids = ["0210": "x-fmt/390", "0220": "x-fmt/391", "0221": "fmt/645"]
+            let puids = ["0200": "x-fmt/398", "0210": "x-fmt/390", "0220": "x-fmt/391", "0221": "fmt/645"]
             return FormatIdentification(puid: version.flatMap { puids[$0] }, formatName: "Exchangeable Image File Format (compressed)",
                                         version: version, mimeType: "image/jpeg", basis: .signature,
                                         notes: version.flatMap { puids[$0] } == nil ? ["Exif version without a PUID here"] : [])

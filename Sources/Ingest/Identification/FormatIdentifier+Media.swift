@@ -17,7 +17,7 @@ extension FormatIdentifier {
         }
         if head.has([0x00, 0x00, 0x01, 0xBA], at: 0), head.count > 4 {
             if head[4] & 0xC0 == 0x40 {
-                return FormatIdentification(puid: "fmt/640", formatName: "MPEG-2 Program Stream", mimeType: "video/mpeg",
+                return FormatIdentification(puid: "x-fmt/386", formatName: "MPEG-2 Program Stream", mimeType: "video/mpeg",
                                             basis: .signature)
             }
             if head[4] & 0xF0 == 0x20 {
@@ -26,7 +26,12 @@ extension FormatIdentifier {
             }
         }
         if head.has([0x00, 0x00, 0x01, 0xB3], at: 0) {
-            return FormatIdentification(puid: nil, formatName: "MPEG video elementary stream", mimeType: "video/mpeg",
+            // A sequence extension (00 00 01 B5) after the sequence header marks MPEG-2 video.
+            if head.firstOffset(of: [0x00, 0x00, 0x01, 0xB5], from: 4).map({ $0 < 300 }) ?? false {
+                return FormatIdentification(puid: "fmt/640", formatName: "MPEG-2 Elementary Stream", mimeType: "video/mpeg",
+                                            basis: .signature)
+            }
+            return FormatIdentification(puid: "fmt/649", formatName: "MPEG-1 Elementary Stream", mimeType: "video/mpeg",
                                         basis: .signature)
         }
         if head.count >= 188 * 3, head[0] == 0x47, head[188] == 0x47, head[376] == 0x47 {
@@ -49,12 +54,20 @@ extension FormatIdentifier {
         guard let fmt = head.firstOffset(ofASCII: "fmt ", from: 12) else {
             return FormatIdentification(puid: "fmt/6", formatName: "Waveform Audio", mimeType: "audio/x-wav", basis: .signature)
         }
+        // Broadcast WAVE: the bext chunk's version field sits 346 bytes into its data.
+        if let bext = head.firstOffset(ofASCII: "bext", from: 12), bext + 8 + 348 <= head.count {
+            let version = head.uint16LE(bext + 8 + 346)
+            let puids = [0: "fmt/1", 1: "fmt/2", 2: "fmt/527"]
+            return FormatIdentification(puid: puids[version], formatName: "Broadcast WAVE", version: "\(version)",
+                                        mimeType: "audio/x-wav", basis: .signature)
+        }
         let size = head.uint32LE(fmt + 4)
         let tag = head.uint16LE(fmt + 8)
         let (puid, name): (String, String)
         if tag == 0xFFFE { (puid, name) = ("fmt/143", "Waveform Audio (WAVEFORMATEXTENSIBLE)") }
-        else if size >= 18 { (puid, name) = ("fmt/142", "Waveform Audio (WAVEFORMATEX)") }
-        else { (puid, name) = ("fmt/141", "Waveform Audio (PCMWAVEFORMAT)") }
+        else if size == 16 && tag == 1 { (puid, name) = ("fmt/141", "Waveform Audio (PCMWAVEFORMAT)") }
+        else if size != 16 { (puid, name) = ("fmt/142", "Waveform Audio (WAVEFORMATEX)") }
+        else { (puid, name) = ("fmt/6", "Waveform Audio") }
         return FormatIdentification(puid: puid, formatName: name, mimeType: "audio/x-wav", basis: .signature)
     }
 

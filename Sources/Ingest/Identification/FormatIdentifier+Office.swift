@@ -7,11 +7,7 @@ extension FormatIdentifier {
             guard let directory = try CompoundFileEntryNames(reader) else { return nil }
             return Self.identifyOLE2(Set(directory.names))
         }
-        if head.has(ascii: "{\\rtf", at: 0) {
-            return FormatIdentification(puid: nil, formatName: "Rich Text Format", version: head.latin1(5..<6),
-                                        mimeType: "application/rtf", basis: .signature,
-                                        notes: ["RTF minor version (PRONOM fmt/45, fmt/50, fmt/52, fmt/53, fmt/355) not determined"])
-        }
+        if head.has(ascii: "{\\rtf", at: 0) { return Self.identifyRTF(head) }
         return nil
     }
 
@@ -77,5 +73,31 @@ extension FormatIdentifier {
         return FormatIdentification(puid: "fmt/111", formatName: "OLE2 Compound Document Format",
                                     mimeType: "application/x-ole-storage", basis: .signature,
                                     notes: ["no Word, Excel or PowerPoint stream in the directory"])
+    }
+}
+
+extension FormatIdentifier {
+    /// RTF versions told apart as PRONOM does, by control words near the start
+    /// (1.9: colour scheme mapping or data store; 1.8: `\\lsdstimax`; 1.7: `\\stshf…` font defaults;
+    /// 1.5–1.6: `\\ansicpg`; 1.0–1.4: anything else).
+    static func identifyRTF(_ head: [UInt8]) -> FormatIdentification {
+        let text = head.latin1(0..<head.count)
+        let hasStyleFonts = text.contains("\\stshfdbch") && text.contains("\\stshfloch") && text.contains("\\stshfhich")
+            && text.contains("\\stshfbi")
+        let (puid, version): (String, String)
+        if hasStyleFonts && ["{\\*\\colorschememapping", "\\afelev", "{\\*\\datastore", "{\\*\\defchp"].contains(where: text.contains) {
+            (puid, version) = ("fmt/355", "1.9")
+        } else if hasStyleFonts && text.contains("\\lsdstimax") {
+            (puid, version) = ("fmt/53", "1.8")
+        } else if hasStyleFonts {
+            (puid, version) = ("fmt/52", "1.7")
+        } else if text.prefix(32).contains("\\ansicpg") {
+            (puid, version) = ("fmt/50", "1.5-1.6")
+        } else {
+            (puid, version) = ("fmt/45", "1.0-1.4")
+        }
+        return FormatIdentification(puid: puid, formatName: "Rich Text Format", version: version,
+                                    mimeType: "application/rtf", basis: .signature,
+                                    notes: ["version from the control words in the first bytes"])
     }
 }

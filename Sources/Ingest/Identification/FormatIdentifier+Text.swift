@@ -16,12 +16,7 @@ extension FormatIdentifier {
         var notes: [String] = []
         if encoding == .legacy8Bit { notes.append("not UTF-8: legacy 8-bit encoding (TCVN3/VNI/Windows-1258 cannot be told apart)") }
 
-        if lower.hasPrefix("<!doctype html") || lower.hasPrefix("<html") || (lower.hasPrefix("<?xml") && lower.contains("<html")) {
-            let html5 = lower.hasPrefix("<!doctype html>")
-            return FormatIdentification(puid: html5 ? "fmt/471" : "fmt/96", formatName: "Hypertext Markup Language",
-                                        version: html5 ? "5" : nil, mimeType: "text/html", basis: .signature,
-                                        textEncoding: encoding, notes: notes)
-        }
+        if let html = Self.identifyHTML(lower, encoding: encoding, notes: notes) { return html }
         if lower.hasPrefix("<?xml") {
             return FormatIdentification(puid: "fmt/101", formatName: "Extensible Markup Language", version: "1.0",
                                         mimeType: "application/xml", basis: .signature, textEncoding: encoding, notes: notes)
@@ -36,6 +31,27 @@ extension FormatIdentifier {
         }
         return FormatIdentification(puid: "x-fmt/111", formatName: "Plain Text File", mimeType: "text/plain",
                                     basis: .textHeuristic, textEncoding: encoding, notes: notes)
+    }
+
+    /// HTML by its DOCTYPE (2.0, 3.2, 4.0, 4.01, XHTML 1.0/1.1, HTML5) or its `<html>` element, in the first 1 KiB.
+    static func identifyHTML(_ lower: String, encoding: TextEncoding, notes: [String]) -> FormatIdentification? {
+        let start = String(lower.prefix(1024))
+        func html(_ puid: String, _ version: String?, mime: String = "text/html", name: String = "Hypertext Markup Language") -> FormatIdentification {
+            FormatIdentification(puid: puid, formatName: name, version: version, mimeType: mime, basis: .signature,
+                                 textEncoding: encoding, notes: notes)
+        }
+        if let doctype = start.range(of: "<!doctype html") {
+            let declaration = String(start[doctype.lowerBound...].prefix(200))
+            if declaration.contains("xhtml 1.0") { return html("fmt/102", "1.0", mime: "application/xhtml+xml", name: "Extensible Hypertext Markup Language") }
+            if declaration.contains("xhtml 1.1") { return html("fmt/103", "1.1", mime: "application/xhtml+xml", name: "Extensible Hypertext Markup Language") }
+            if declaration.contains("html 4.01") { return html("fmt/100", "4.01") }
+            if declaration.contains("html 4.0") { return html("fmt/99", "4.0") }
+            if declaration.contains("html 3.2") { return html("fmt/98", "3.2") }
+            if declaration.contains("html 2.0") { return html("fmt/97", "2.0") }
+            return html("fmt/471", "5")
+        }
+        if start.contains("<html") { return html("fmt/96", nil) }
+        return nil
     }
 
     /// The bytes decoded as far as they are whole characters (8-bit legacy bytes as Latin-1).

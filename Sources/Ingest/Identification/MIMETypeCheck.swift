@@ -18,6 +18,7 @@ enum MIMETypeCheck {
         "application/rtf": ["text/rtf"],
         "text/html": ["application/xhtml+xml"],
         "application/xml": ["text/xml"],
+        "application/xhtml+xml": ["text/html"],
         "text/csv": ["text/plain", "application/csv", "text/comma-separated-values", "application/vnd.ms-excel"],
         "text/plain": ["text/csv"],
         "image/jp2": ["image/jpeg2000", "image/jpx"],
