@@ -18,6 +18,7 @@ import Testing
         let odt = try samples.identify("a.odt")
         #expect(odt.mimeType == "application/vnd.oasis.opendocument.text")
         #expect(odt.formatName == "OpenDocument Text")
+        #expect(["fmt/290", "fmt/291", "fmt/1756"].contains(odt.puid ?? ""), "\(odt)")
         let rtf = try samples.identify("a.rtf")
         #expect(rtf.mimeType == "application/rtf")
         #expect(["fmt/45", "fmt/50", "fmt/52", "fmt/53", "fmt/355"].contains(rtf.puid ?? ""), "\(rtf)")
@@ -47,8 +48,12 @@ import Testing
         let xls = try samples.identify("a.xls")
         #expect(xls.puid == "fmt/61", "\(xls)")
         #expect(xls.mimeType == "application/vnd.ms-excel")
-        #expect(try samples.identify("a.ods").mimeType == "application/vnd.oasis.opendocument.spreadsheet")
-        #expect(try samples.identify("a.odp").mimeType == "application/vnd.oasis.opendocument.presentation")
+        let ods = try samples.identify("a.ods")
+        #expect(ods.mimeType == "application/vnd.oasis.opendocument.spreadsheet")
+        #expect(["fmt/294", "fmt/295", "fmt/1755"].contains(ods.puid ?? ""), "\(ods)")
+        let odp = try samples.identify("a.odp")
+        #expect(odp.mimeType == "application/vnd.oasis.opendocument.presentation")
+        #expect(["fmt/292", "fmt/293", "fmt/1754"].contains(odp.puid ?? ""), "\(odp)")
     }
 
     /// A minimal OLE2 file (512-byte sectors): header, one FAT sector, one directory sector holding
@@ -112,6 +117,27 @@ import Testing
         for (index, (text, puid)) in cases.enumerated() {
             let url = try samples.write("r\(index).rtf", Array(text.utf8))
             #expect(try FormatIdentifier().identify(fileAt: url).puid == puid, "\(text)")
+        }
+    }
+
+    @Test func odfVersionIsReadFromTheDeflatedManifest() throws {
+        // Python's zipfile deflates the manifest (zlib, a real DEFLATE producer); the version decides the PUID.
+        let samples = try SampleMaker()
+        try samples.python("zipfile", """
+            import zipfile
+            for version in ["1.1", "1.2", "1.3"]:
+                z = zipfile.ZipFile("v" + version + ".odt", "w")
+                z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+                body = "" if version == "1.1" else ' manifest:version="' + version + '"'
+                padding = "".join('<manifest:file-entry manifest:full-path="p%d.png" manifest:media-type="image/png"/>' % i for i in range(300))
+                z.writestr("META-INF/manifest.xml", '<?xml version="1.0"?><manifest:manifest' + body + '>' + padding + '</manifest:manifest>', zipfile.ZIP_DEFLATED)
+                z.writestr("meta.xml", '<?xml version="1.0"?><office:document-meta office:version="' + version + '"/>', zipfile.ZIP_DEFLATED)
+                z.close()
+            """)
+        for (version, puid) in [("1.1", "fmt/290"), ("1.2", "fmt/291"), ("1.3", "fmt/1756")] {
+            let id = try samples.identify("v\(version).odt")
+            #expect(id.puid == puid, "\(id)")
+            #expect(id.version == version)
         }
     }
 

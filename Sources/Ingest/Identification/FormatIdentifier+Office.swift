@@ -11,13 +11,32 @@ extension FormatIdentifier {
         return nil
     }
 
-    /// ODF media types and their names; PUIDs depend on the ODF version, which sits inside compressed XML.
+    /// ODF media types and their names.
     static let openDocumentTypes: [String: String] = [
         "application/vnd.oasis.opendocument.text": "OpenDocument Text",
         "application/vnd.oasis.opendocument.spreadsheet": "OpenDocument Spreadsheet",
         "application/vnd.oasis.opendocument.presentation": "OpenDocument Presentation",
         "application/vnd.oasis.opendocument.graphics": "OpenDocument Drawing",
     ]
+
+    /// PRONOM PUIDs of ODF documents by media type and ODF version.
+    static let openDocumentPUIDs: [String: [String: String]] = [
+        "application/vnd.oasis.opendocument.text": ["1.0": "fmt/136", "1.1": "fmt/290", "1.2": "fmt/291", "1.3": "fmt/1756"],
+        "application/vnd.oasis.opendocument.spreadsheet": ["1.0": "fmt/137", "1.1": "fmt/294", "1.2": "fmt/295", "1.3": "fmt/1755"],
+        "application/vnd.oasis.opendocument.presentation": ["1.0": "fmt/138", "1.1": "fmt/292", "1.2": "fmt/293", "1.3": "fmt/1754"],
+    ]
+
+    /// The ODF version: `manifest:version` in the manifest (1.2 onwards), else `office:version` in meta.xml
+    /// or content.xml (each inflated only to its first 256 KiB).
+    private func openDocumentVersion(_ reader: borrowing BoundedFileReader) throws(FormatIdentificationError) -> String? {
+        guard let zip = try ZipEntryNames(reader) else { return nil }
+        if let manifest = try zip.contents(of: "META-INF/manifest.xml", reader),
+           let version = Self.xmpValue("manifest:version", in: manifest) { return version }
+        for part in ["meta.xml", "content.xml"] {
+            if let xml = try zip.contents(of: part, reader), let version = Self.xmpValue("office:version", in: xml) { return version }
+        }
+        return nil
+    }
 
     private func identifyZip(_ reader: borrowing BoundedFileReader, head: [UInt8]) throws(FormatIdentificationError) -> FormatIdentification? {
         // ODF: first entry "mimetype", stored, its content right after the 30-byte header and the name.
@@ -26,8 +45,10 @@ extension FormatIdentifier {
             let length = min(head.uint32LE(18), 200)
             let mime = head.latin1(start..<(start + length))
             if let name = Self.openDocumentTypes[mime] {
-                return FormatIdentification(puid: nil, formatName: name, mimeType: mime, basis: .container,
-                                            notes: ["ODF version not read (compressed XML); PRONOM id withheld"])
+                let version = try openDocumentVersion(reader)
+                let puid = version.flatMap { Self.openDocumentPUIDs[mime]?[$0] }
+                return FormatIdentification(puid: puid, formatName: name, version: version, mimeType: mime, basis: .container,
+                                            notes: puid == nil ? ["ODF version \(version ?? "not found"): no PRONOM id here"] : [])
             }
         }
         guard let zip = try ZipEntryNames(reader) else {
