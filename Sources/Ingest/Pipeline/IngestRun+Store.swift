@@ -10,6 +10,11 @@ extension IngestRun {
         let folder = work + "/aip"
         let built: AIPBuildResult
         do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw IngestError("KHO-INGEST-STAGING", path: folder, vi: "Không tạo được thư mục AIP", en: "Cannot create the AIP folder", error: error)
+        }
+        do {
             built = try AIPBuilder(durable: options.durable).build(assembled.content, into: folder)
         } catch {
             throw IngestError("KHO-INGEST-BUILD", wrapping: error, path: target.objectID, vi: "Không tạo được gói AIP", en: "Cannot build the AIP")
