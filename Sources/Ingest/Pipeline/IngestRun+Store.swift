@@ -43,7 +43,7 @@ extension IngestRun {
             + "\(Self.fingerprintMarker(package.fingerprint)) transfer:\(transferID)"
         do {
             try writer.commit(objectID: target.objectID, changes: changes,
-                              metadata: VersionMetadata(message: message, user: InventoryUser(name: "Kho \(options.softwareVersion)", address: nil),
+                              metadata: VersionMetadata(message: message, user: InventoryUser(name: "Kho \(options.softwareVersion)", address: "urn:kho:software:\(options.softwareVersion)"),
                                                         created: assembled.content.created))
         } catch {
             PendingRecord.remove(pending)
