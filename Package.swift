@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Kho — kho lưu trữ số. One OAIS function per module; lower modules never import higher ones:
-//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging ← (Ingest, Access) ← kho
+//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging ← Ingest ← (Access) ← kho
 let package = Package(
     name: "Kho",
     platforms: [.macOS(.v15)],
@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
+        // zlib, declared by Kho itself rather than reached through ZIPFoundation's internal module.
+        .systemLibrary(name: "CZlibKho", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // OpenSSL's libcrypto for digests at the machine's hashing limit (see Sources/CLibCrypto/shim.h).
         .systemLibrary(
             name: "CLibCrypto",
@@ -35,25 +37,32 @@ let package = Package(
         // XML, METS, PREMIS, TT05 EAD records and their schemas.
         .target(name: "Metadata", dependencies: ["KhoCore", "CLibXML2"], exclude: ["README.md"]),
         // OCFL 1.0/1.1 storage roots: writer, reader, validator.
-        .target(name: "ArchivalStorage", dependencies: ["KhoCore"]),
+        .target(name: "ArchivalStorage", dependencies: ["KhoCore"], exclude: ["README.md"]),
         // Submission packages: TT05 SIP_hoso, E-ARK CSIP/SIP, BagIt; safe unpacking.
         .target(
             name: "Packaging",
             dependencies: [
-                "KhoCore", "Metadata",
+                "KhoCore", "Metadata", "CZlibKho",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         // The catalogue: dossiers, documents, files, PREMIS events, Vietnamese search, audit chain.
         .target(
             name: "DataManagement",
-            dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["README.md"]
+        ),
+        // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
+        .target(
+            name: "Ingest",
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
             name: "kho",
             dependencies: [
-                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement",
+                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +72,7 @@ let package = Package(
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
         .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
         .testTarget(name: "DataManagementTests", dependencies: ["DataManagement", "KhoTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Metadata", "KhoTestSupport"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
         // Runs the built `kho` binary as a process, as an archivist would.
         .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho"]),

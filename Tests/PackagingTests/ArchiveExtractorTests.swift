@@ -73,6 +73,32 @@ import Testing
         }
     }
 
+    @Test func modificationTimesAreKept() throws {
+        let sandbox = try ArchiveSandbox()
+        let zip = sandbox.url("times.zip")
+        try ArchiveCrafter.craft("""
+        with zipfile.ZipFile(out, 'w') as zf:
+            zf.writestr(zipfile.ZipInfo('dos.txt', date_time=(2019, 9, 2, 8, 30, 14)), b'1')
+            zi = zipfile.ZipInfo('utc.txt', date_time=(2019, 9, 2, 8, 30, 14))
+            zi.extra = struct.pack('<HHBi', 0x5455, 5, 1, 1600000000)
+            zf.writestr(zi, b'2')
+        """, to: zip)
+        let report = try ArchiveExtractor().extract(archive: zip, into: sandbox.workArea)
+        let local = Calendar(identifier: .gregorian).date(from: DateComponents(year: 2019, month: 9, day: 2, hour: 8, minute: 30, second: 14))
+        #expect(report.entries.first { $0.path.string == "dos.txt" }?.modified == local)
+        #expect(report.entries.first { $0.path.string == "utc.txt" }?.modified == Date(timeIntervalSince1970: 1_600_000_000))
+        let utcOnDisk = try FileManager.default.attributesOfItem(atPath: sandbox.workArea.appendingPathComponent("utc.txt").path)[.modificationDate] as? Date
+        #expect(utcOnDisk == Date(timeIntervalSince1970: 1_600_000_000))
+
+        let tar = sandbox.url("times.tar")
+        try ArchiveCrafter.craft("t([f('a.txt', b'1')])", to: tar)  // tinfo sets mtime 1700000000
+        let work = sandbox.url("w2")
+        let tarReport = try ArchiveExtractor().extract(archive: tar, into: work)
+        #expect(tarReport.entries.first?.modified == Date(timeIntervalSince1970: 1_700_000_000))
+        let tarOnDisk = try FileManager.default.attributesOfItem(atPath: work.appendingPathComponent("a.txt").path)[.modificationDate] as? Date
+        #expect(tarOnDisk == Date(timeIntervalSince1970: 1_700_000_000))
+    }
+
     @Test func checkWritesNothing() throws {
         let sandbox = try ArchiveSandbox()
         let archive = sandbox.url("a.zip")
@@ -80,6 +106,11 @@ import Testing
         let entries = try ArchiveExtractor().check(archive: archive)
         #expect(entries.map(\.path.string) == ["a/b.txt"])
         #expect(entries.first?.size == 10)
+        let tar = sandbox.url("a.tar")
+        try ArchiveCrafter.craft("t([(tinfo('d', tarfile.DIRTYPE), None), f('d/e.txt', b'12345')])", to: tar)
+        let tarEntries = try ArchiveExtractor().check(archive: tar)
+        #expect(tarEntries.map(\.path.string) == ["d", "d/e.txt"])
+        #expect(tarEntries.map(\.size) == [0, 5])
         #expect(sandbox.workAreaContents().isEmpty)
     }
 }

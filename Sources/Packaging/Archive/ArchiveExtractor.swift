@@ -28,13 +28,15 @@ public struct ArchiveExtractor: Sendable {
         switch try Self.detect(file) {
         case .zip:
             let unpacker = try ZipUnpacker(file: file, limits: limits)
-            return unpacker.plan.map { ArchiveEntryInfo(path: $0.path, kind: $0.kind, size: $0.kind == .file ? $0.entry.uncompressedSize : 0) }
+            return unpacker.plan.map {
+                ArchiveEntryInfo(path: $0.path, kind: $0.kind, size: $0.kind == .file ? $0.entry.uncompressedSize : 0, modified: $0.entry.modified)
+            }
         case .tar:
             let unpacker = try TarUnpacker(source: PlainTarSource(file: file), archive: file.path, limits: limits)
-            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: 0) } }
+            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: item.size, modified: item.modified) } }
         case .tarGzip:
             let unpacker = try TarUnpacker(source: try GzipTarSource(file: file, limits: limits), archive: file.path, limits: limits)
-            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: 0) } }
+            return unpacker.plan.compactMap { item in item.path.map { ArchiveEntryInfo(path: $0, kind: item.kind, size: item.size, modified: item.modified) } }
         }
     }
 

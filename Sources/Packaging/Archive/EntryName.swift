@@ -13,8 +13,17 @@ enum EntryName {
     }
 
     /// A readable rendering of name bytes for messages, even when they are not UTF-8.
+    /// Control characters (NUL, newline, escape…) are shown as `\u{…}` so a name cannot forge log lines.
     static func display(_ bytes: [UInt8]) -> String {
-        String(decoding: bytes, as: UTF8.self)
+        var shown = ""
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                shown += "\\u{\(String(scalar.value, radix: 16))}"
+            } else {
+                shown.unicodeScalars.append(scalar)
+            }
+        }
+        return shown
     }
 
     static func parse(_ bytes: [UInt8], limits: ExtractionLimits, archive: String) throws(ArchiveError) -> Parsed {

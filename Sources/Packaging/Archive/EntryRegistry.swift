@@ -9,6 +9,8 @@ struct EntryRegistry {
     }
 
     private var byNFC: [[UInt8]: Seen] = [:]
+    /// Folder prefixes already recorded, by exact bytes, so deep trees are normalised once per folder.
+    private var knownFolders: Set<[UInt8]> = []
     let archive: String
 
     init(archive: String) {
@@ -22,7 +24,9 @@ struct EntryRegistry {
         for (index, segment) in segments.enumerated() {
             prefix = index == 0 ? String(segment) : prefix + "/" + segment
             let last = index == segments.count - 1
+            if !last && knownFolders.contains(Array(prefix.utf8)) { continue }
             try record(prefix, isDirectory: last ? isDirectory : true, explicit: last)
+            if !last || isDirectory { knownFolders.insert(Array(prefix.utf8)) }
         }
     }
 

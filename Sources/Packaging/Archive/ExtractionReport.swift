@@ -25,8 +25,18 @@ public struct ArchiveEntryInfo: Sendable, Hashable {
     public var path: RelativePath
     /// File or folder.
     public var kind: ArchiveEntryKind
-    /// Bytes written (0 for folders).
+    /// Bytes written (0 for folders); for `check(archive:)`, the declared size.
     public var size: Int64
+    /// The modification time the archive recorded (also set on the extracted file), if any.
+    public var modified: Date?
+
+    /// Creates an entry description.
+    public init(path: RelativePath, kind: ArchiveEntryKind, size: Int64, modified: Date? = nil) {
+        self.path = path
+        self.kind = kind
+        self.size = size
+        self.modified = modified
+    }
 }
 
 /// The result of unpacking an archive (giải nén gói).

@@ -1,5 +1,5 @@
 #if canImport(CZlib)
-import CZlib
+import CZlibKho
 #elseif canImport(zlib)
 import zlib
 #endif

@@ -8,6 +8,8 @@ struct TarRecord {
     var typeFlag: UInt8
     /// Size of the entry's data in bytes.
     var size: Int64
+    /// Modification time in Unix seconds (pax `mtime` or the header field), nil if unreadable.
+    var modified: Int64?
 }
 
 /// Reads tar headers one by one: ustar, pax (`x`, `g`) and GNU (`L`, `K`, base-256 sizes).
@@ -21,6 +23,8 @@ struct TarReader<Source: TarByteSource> {
     /// Padding after the current entry's data.
     private var paddingLeft: Int64 = 0
     private var ended = false
+    /// Name of the entry whose data is being read or skipped, so stream errors can name it.
+    private var currentName: [UInt8]?
 
     /// Upper bound for a pax or GNU long-name header's data (names are at most a few KiB).
     static var maxMetaHeaderBytes: Int64 { 1 << 20 }
@@ -41,7 +45,7 @@ struct TarReader<Source: TarByteSource> {
     /// The next entry, or nil after the end-of-archive marker.
     mutating func next() throws(ArchiveError) -> TarRecord? {
         try skipRest()
-        var paxPath: [UInt8]?, paxLink: [UInt8]?, paxSize: Int64?
+        var paxPath: [UInt8]?, paxLink: [UInt8]?, paxSize: Int64?, paxModified: Int64?
         var longName: [UInt8]?, longLink: [UInt8]?
         while !ended {
             let header = try readExactly(512, what: "tiêu đề tar / tar header")
@@ -74,6 +78,9 @@ struct TarReader<Source: TarByteSource> {
                     }
                     paxSize = parsed
                 }
+                if let value = records["mtime"] {
+                    paxModified = Self.decimal(Array(value.prefix { $0 != UInt8(ascii: ".") }))
+                }
                 if records.keys.contains(where: { $0.hasPrefix("GNU.sparse") }) {
                     throw ArchiveError(.unsupported, archive: archive, vi: "tệp thưa (sparse) không được hỗ trợ",
                                        en: "sparse files are not supported")
@@ -92,8 +99,10 @@ struct TarReader<Source: TarByteSource> {
                 let record = TarRecord(
                     nameBytes: paxPath ?? longName ?? name,
                     linkBytes: paxLink ?? longLink ?? Self.trimNUL(Array(header[157..<257])),
-                    typeFlag: typeFlag, size: paxSize ?? size)
+                    typeFlag: typeFlag, size: paxSize ?? size,
+                    modified: paxModified ?? (try? number(header[136..<148], field: "mtime")))
                 dataLeft = record.size
+                currentName = record.nameBytes
                 paddingLeft = (512 - record.size % 512) % 512
                 return record
             }
@@ -105,9 +114,14 @@ struct TarReader<Source: TarByteSource> {
     mutating func readData(buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws(ArchiveError) -> Void) throws(ArchiveError) {
         while dataLeft > 0 {
             let want = Int(min(Int64(buffer.count), dataLeft))
-            let got = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
+            let got: Int
+            do {
+                got = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
+            } catch {
+                throw named(error)
+            }
             if got == 0 {
-                throw truncated("tệp kết thúc giữa dữ liệu của một mục", "the archive ends inside an entry's data")
+                throw named(truncated("tệp kết thúc giữa dữ liệu của một mục", "the archive ends inside an entry's data"))
             }
             dataLeft -= Int64(got)
             try body(UnsafeRawBufferPointer(rebasing: buffer[..<got]))
@@ -118,7 +132,19 @@ struct TarReader<Source: TarByteSource> {
         let count = dataLeft + paddingLeft
         dataLeft = 0
         paddingLeft = 0
-        if count > 0 { try source.skip(count) }
+        guard count > 0 else { return }
+        do {
+            try source.skip(count)
+        } catch {
+            throw named(error)
+        }
+    }
+
+    /// `error` with the current entry's name filled in when it names none.
+    private func named(_ error: ArchiveError) -> ArchiveError {
+        var error = error
+        if error.entry == nil, let currentName { error.entry = EntryName.display(currentName) }
+        return error
     }
 
     private mutating func readExactly(_ count: Int, what: String) throws(ArchiveError) -> [UInt8] {

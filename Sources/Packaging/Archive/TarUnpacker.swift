@@ -1,3 +1,4 @@
+import Foundation
 import KhoCore
 
 /// Unpacks a tar (plain or gzip) in two passes over the stream: the first reads every header and
@@ -6,7 +7,7 @@ import KhoCore
 struct TarUnpacker<Source: TarByteSource> {
     let archive: String
     let limits: ExtractionLimits
-    private(set) var plan: [(path: RelativePath?, kind: ArchiveEntryKind, nameBytes: [UInt8])] = []
+    private(set) var plan: [(path: RelativePath?, kind: ArchiveEntryKind, nameBytes: [UInt8], size: Int64, modified: Date?)] = []
 
     /// First pass: reads every header from `source` and refuses the archive at the first broken rule.
     init(source: Source, archive: String, limits: ExtractionLimits) throws(ArchiveError) {
@@ -55,7 +56,8 @@ struct TarUnpacker<Source: TarByteSource> {
             if let path = parsed.path {
                 try registry.register(path, isDirectory: kind == .directory)
             }
-            plan.append((parsed.path, kind, record.nameBytes))
+            let modified = record.modified.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+            plan.append((parsed.path, kind, record.nameBytes, kind == .file ? record.size : 0, modified))
         }
     }
 
@@ -74,7 +76,7 @@ struct TarUnpacker<Source: TarByteSource> {
             switch item.kind {
             case .directory:
                 try writer.makeDirectory(path)
-                written.append(ArchiveEntryInfo(path: path, kind: .directory, size: 0))
+                written.append(ArchiveEntryInfo(path: path, kind: .directory, size: 0, modified: item.modified))
             case .file:
                 let fd = try writer.createFile(path)
                 defer { _ = closeDescriptor(fd) }
@@ -86,7 +88,8 @@ struct TarUnpacker<Source: TarByteSource> {
                         throw ArchiveError(.io, archive: archive, entry: path.string, vi: failure.message.vi, en: failure.message.en)
                     }
                 }
-                written.append(ArchiveEntryInfo(path: path, kind: .file, size: produced))
+                if let modified = item.modified { WorkAreaWriter.setModified(fd: fd, modified) }
+                written.append(ArchiveEntryInfo(path: path, kind: .file, size: produced, modified: item.modified))
             }
         }
         return written

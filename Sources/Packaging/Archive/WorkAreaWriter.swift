@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 import KhoCore
 
 /// Creates files and folders below a work area without ever following a symbolic link.
@@ -114,20 +115,19 @@ struct WorkAreaWriter {
         created.removeAll()
     }
 
+    /// Sets a file's modification (and access) time; best effort, a failure changes nothing that matters.
+    static func setModified(fd: Int32, _ date: Date) {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.magnitude < 1e12 else { return }  // hostile values (base-256 tar fields) stay out of Int conversion
+        let time = timespec(tv_sec: Int(seconds), tv_nsec: Int((date.timeIntervalSince1970 - seconds) * 1e9))
+        var times = [time, time]
+        _ = futimens(fd, &times)
+    }
+
     static func failure(_ kind: ArchiveError.Kind, archive: String, entry: String?, _ operation: String, path: String) -> ArchiveError {
         let reason = String(cString: strerror(errno))
         return ArchiveError(kind, archive: archive, entry: entry,
                             vi: "\(operation) '\(path)' thất bại: \(reason)",
                             en: "\(operation) '\(path)' failed: \(reason)")
     }
-}
-
-/// `close(2)`, named so it does not clash with methods called `close`.
-@inline(__always)
-func closeDescriptor(_ fd: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.close(fd)
-    #else
-    Darwin.close(fd)
-    #endif
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One entry of a zip central directory, as parsed by Kho itself (not trusted to ZIPFoundation):
 /// flags, method, sizes, host and attributes, and where its data starts.
 struct ZipDirectoryEntry {
@@ -12,6 +14,27 @@ struct ZipDirectoryEntry {
     var localHeaderOffset: Int64
     /// First byte of the stored data (after the local header), filled in by `ZipDirectory.read`.
     var dataOffset: Int64 = 0
+    /// MS-DOS modification date and time (local time of the producer, 2-second steps).
+    var dosDate: UInt16 = 0
+    var dosTime: UInt16 = 0
+    /// Modification time in Unix seconds (UTC) from the extended-timestamp extra field `0x5455`, if present.
+    var unixModified: Int64?
+
+    /// When the file was last modified: the UTC timestamp if the producer wrote one, else the DOS
+    /// date and time read in this machine's time zone (zip has no zone; Kho runs in Vietnam's).
+    var modified: Date? {
+        if let unixModified { return Date(timeIntervalSince1970: TimeInterval(unixModified)) }
+        var parts = DateComponents()
+        parts.year = 1980 + Int(dosDate >> 9)
+        parts.month = Int((dosDate >> 5) & 0x0F)
+        parts.day = Int(dosDate & 0x1F)
+        parts.hour = Int(dosTime >> 11)
+        parts.minute = Int((dosTime >> 5) & 0x3F)
+        parts.second = Int(dosTime & 0x1F) * 2
+        guard (1...12).contains(parts.month ?? 0), (1...31).contains(parts.day ?? 0),
+              (0...23).contains(parts.hour ?? -1), (0...59).contains(parts.minute ?? -1) else { return nil }
+        return Calendar(identifier: .gregorian).date(from: parts)
+    }
 
     /// Bit 0 (traditional/AES encryption), bit 6 (strong encryption) or method 99 (WinZip AES).
     var isEncrypted: Bool { flags & 0x0001 != 0 || flags & 0x0040 != 0 || method == 99 }
@@ -44,17 +67,22 @@ struct ZipDirectory {
         let tailLength = Int(min(file.size, 22 + 0xFFFF))
         let tailStart = file.size - Int64(tailLength)
         let tail = try file.bytes(at: tailStart, count: tailLength, what: "phần cuối tệp / the file's tail")
-        var eocdIndex: Int?
+        // Every position where an EOCD whose comment runs exactly to the end of the file could start.
+        // More than one means a record hidden in a comment: readers would disagree on the contents.
+        var candidates: [Int] = []
         var index = tailLength - 22
         while index >= 0 {
             if tail.littleEndian(index, 4) == eocdSignature,
                Int(tail.littleEndian(index + 20, 2)) == tailLength - index - 22 {
-                eocdIndex = index
-                break
+                candidates.append(index)
             }
             index -= 1
         }
-        guard let eocd = eocdIndex else {
+        if candidates.count > 1 {
+            throw malformed("có nhiều bản ghi EOCD (một bản ẩn trong chú thích); các chương trình sẽ đọc khác nhau",
+                            "several end-of-central-directory records (one hidden in a comment); readers would disagree")
+        }
+        guard let eocd = candidates.first else {
             throw ArchiveError(.truncated, archive: archive,
                                vi: "không thấy bản ghi cuối thư mục trung tâm (EOCD)",
                                en: "no end-of-central-directory record (EOCD)")
@@ -115,6 +143,9 @@ struct ZipDirectory {
                 crc32: UInt32(header.littleEndian(16, 4)),
                 compressedSize: Int64(header.littleEndian(20, 4)), uncompressedSize: Int64(header.littleEndian(24, 4)),
                 localHeaderOffset: Int64(header.littleEndian(42, 4)))
+            entry.dosTime = UInt16(header.littleEndian(12, 2))
+            entry.dosDate = UInt16(header.littleEndian(14, 2))
+            entry.unixModified = extendedTimestamp(extra)
             if header.littleEndian(34, 2) != 0 {
                 throw ArchiveError(.unsupported, archive: archive, entry: EntryName.display(name),
                                    vi: "mục nằm ở phần khác của gói nhiều phần", en: "entry lives on another disk")
@@ -128,6 +159,22 @@ struct ZipDirectory {
         }
         try locateData(&entries, file: file, cdOffset: Int64(cdOffset))
         return ZipDirectory(entries: entries, centralDirectoryOffset: Int64(cdOffset))
+    }
+
+    /// The modification time of an extended-timestamp extra field (`0x5455`, flag bit 0), if any.
+    private static func extendedTimestamp(_ extra: [UInt8]) -> Int64? {
+        var position = 0
+        while position + 4 <= extra.count {
+            let id = extra.littleEndian(position, 2)
+            let length = Int(extra.littleEndian(position + 2, 2))
+            let body = position + 4
+            guard body + length <= extra.count else { return nil }
+            if id == 0x5455, length >= 5, extra[body] & 1 != 0 {
+                return Int64(Int32(bitPattern: UInt32(extra.littleEndian(body + 1, 4))))
+            }
+            position = body + length
+        }
+        return nil
     }
 
     /// Replaces 0xFFFFFFFF sizes/offset with their ZIP64 extra field values.
@@ -209,39 +256,5 @@ struct ZipDirectory {
                                vi: "dữ liệu chồng lên mục '\(EntryName.display(before.nameBytes))'",
                                en: "its data overlaps entry '\(EntryName.display(before.nameBytes))'")
         }
-    }
-}
-
-/// Sequential reads of a byte range in 64 KiB chunks, so a large central directory never sits whole in memory.
-struct ChunkReader {
-    let file: ArchiveFile
-    private var position: Int64
-    private let end: Int64
-    private var buffer: [UInt8] = []
-    private var bufferIndex = 0
-
-    init(file: ArchiveFile, start: Int64, end: Int64) throws(ArchiveError) {
-        self.file = file
-        self.position = start
-        self.end = end
-    }
-
-    /// Bytes of the range not yet taken.
-    var remaining: Int64 { end - position + Int64(buffer.count - bufferIndex) }
-
-    mutating func take(_ count: Int) throws(ArchiveError) -> [UInt8] {
-        if buffer.count - bufferIndex < count {
-            let keep = Array(buffer[bufferIndex...])
-            let want = Int(min(Int64(max(count - keep.count, 1 << 16)), end - position))
-            guard keep.count + want >= count else {
-                throw ArchiveError(.truncated, archive: file.path,
-                                   vi: "thư mục trung tâm bị cụt", en: "central directory is truncated")
-            }
-            buffer = keep + (try file.bytes(at: position, count: want, what: "central directory"))
-            position += Int64(want)
-            bufferIndex = 0
-        }
-        defer { bufferIndex += count }
-        return Array(buffer[bufferIndex..<(bufferIndex + count)])
     }
 }

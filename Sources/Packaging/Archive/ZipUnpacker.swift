@@ -88,7 +88,9 @@ struct ZipUnpacker {
                 let fd = try writer.createFile(item.path)
                 defer { _ = closeDescriptor(fd) }
                 let size = try extractFile(item.entry, path: item.path, to: fd, budget: &budget)
-                written.append(ArchiveEntryInfo(path: item.path, kind: .file, size: size))
+                let modified = item.entry.modified
+                if let modified { WorkAreaWriter.setModified(fd: fd, modified) }
+                written.append(ArchiveEntryInfo(path: item.path, kind: .file, size: size, modified: modified))
             }
         }
         return written
@@ -99,7 +101,8 @@ struct ZipUnpacker {
         let shown = path.string
         var produced: Int64 = 0
         var crc = CRC32Checksum()
-        let chunk = 1 << 20
+        // 1 MiB chunks for big entries; small ones get a small buffer (ZIPFoundation allocates one per chunk).
+        let chunk = Int(min(1 << 20, max(1 << 14, max(entry.uncompressedSize, entry.compressedSize))))
         func consume(_ bytes: UnsafeRawBufferPointer) throws(ArchiveError) {
             guard bytes.count > 0 else { return }
             produced += Int64(bytes.count)

@@ -1,1 +1,0 @@
-// ArchivalStorage module — see README.md in this folder.

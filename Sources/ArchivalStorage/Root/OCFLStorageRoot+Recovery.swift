@@ -1,0 +1,78 @@
+import KhoCore
+
+/// Crash recovery (khôi phục sau sự cố). Policy: **roll forward**. A version folder is only ever published
+/// complete (content, inventory and sidecar staged and made durable first), so if the newest version folder
+/// is ahead of the root inventory, its inventory and sidecar are copied to the object root. Unpublished
+/// staging is simply removed, which leaves the old head.
+extension OCFLStorageRoot {
+    /// Finishes or discards every commit whose writer died: work folders whose lock nobody holds.
+    public func recoverInterruptedCommits() throws(OCFLStorageError) {
+        let work = stagingPath + "/work"
+        guard FileSystem.isDirectory(work) else { return }
+        for entry in try FileSystem.entries(work) where entry.isDirectory {
+            guard let lock = try ObjectLock.acquire(staging: stagingPath, key: entry.name, wait: false) else { continue }
+            try recoverObject(workFolder: work + "/" + entry.name)
+            try FileSystem.removeTree(work + "/" + entry.name)
+            try FileSystem.sync(work)
+            withExtendedLifetime(lock) {}
+        }
+    }
+
+    /// Recovers the object recorded in a work folder's `object-path` file, if any.
+    func recoverObject(workFolder: String) throws(OCFLStorageError) {
+        let record = workFolder + "/object-path"
+        guard FileSystem.exists(record) else { return }
+        let relative = String(decoding: try FileSystem.readFile(record), as: UTF8.self)
+        guard (try? RelativePath(relative)) != nil else { return }
+        try recoverObject(objectRoot: path + "/" + relative, scratch: workFolder)
+    }
+
+    /// Brings an object's root inventory and sidecar up to its newest complete version folder; for an object that
+    /// was never published, removes the empty folders its commit created.
+    func recoverObject(objectRoot: String, scratch: String) throws(OCFLStorageError) {
+        guard FileSystem.isDirectory(objectRoot) else {
+            try removeEmptyAncestors(of: objectRoot)
+            return
+        }
+        var newest: (number: Int, name: String)?
+        for entry in try FileSystem.entries(objectRoot) where entry.isDirectory {
+            guard let number = Inventory.versionNumber(entry.name),
+                  FileSystem.exists(objectRoot + "/" + entry.name + "/inventory.json") else { continue }
+            if number > newest?.number ?? 0 { newest = (number, entry.name) }
+        }
+        guard let newest else { return }
+        let versionFolder = objectRoot + "/" + newest.name
+        let versionInventory = try FileSystem.readFile(versionFolder + "/inventory.json")
+        let versionSidecarName = try FileSystem.entries(versionFolder).map(\.name).first { $0.hasPrefix("inventory.json.") }
+        guard let sidecarName = versionSidecarName else { return }
+        let versionSidecar = try FileSystem.readFile(versionFolder + "/" + sidecarName)
+        let rootInventory = (try? FileSystem.readFile(objectRoot + "/inventory.json")) ?? []
+        let rootSidecar = (try? FileSystem.readFile(objectRoot + "/" + sidecarName)) ?? []
+        if rootInventory == versionInventory && rootSidecar == versionSidecar { return }
+        // Only roll forward onto a version inventory that is whole: it parses and names itself head.
+        guard let inventory = try? Inventory.decode(versionInventory, path: versionFolder),
+              inventory.head == newest.name else { return }
+        try FileSystem.makeDirectories(scratch)
+        let temporaryInventory = scratch + "/recover-inventory.json"
+        let temporarySidecar = scratch + "/recover-sidecar"
+        try FileSystem.removeTree(temporaryInventory)
+        try FileSystem.removeTree(temporarySidecar)
+        try FileSystem.writeNewFile(temporaryInventory, versionInventory, durable: true)
+        try FileSystem.writeNewFile(temporarySidecar, versionSidecar, durable: true)
+        try FileSystem.rename(temporaryInventory, objectRoot + "/inventory.json")
+        try FileSystem.sync(objectRoot)
+        try FileSystem.rename(temporarySidecar, objectRoot + "/" + sidecarName)
+        try FileSystem.sync(objectRoot)
+    }
+
+    /// Removes empty folders between a never-published object root and the storage root.
+    func removeEmptyAncestors(of objectRoot: String) throws(OCFLStorageError) {
+        var folder = FileSystem.parent(objectRoot)
+        while folder.utf8.count > path.utf8.count, folder.hasPrefix(path + "/") {
+            guard FileSystem.isDirectory(folder), try FileSystem.entries(folder).isEmpty else { return }
+            try FileSystem.removeTree(folder)
+            try FileSystem.sync(FileSystem.parent(folder))
+            folder = FileSystem.parent(folder)
+        }
+    }
+}

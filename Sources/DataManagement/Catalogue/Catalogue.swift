@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// The catalogue (mục lục): a SQLite projection of what storage holds — fonds (phông), transfers
+/// (nộp lưu), dossiers (hồ sơ), documents (tài liệu), files, AIP versions, PREMIS events — with
+/// Vietnamese full-text search and the hash-chained audit log.
+///
+/// Opened on a file path as a WAL-mode `DatabasePool` (one writer, concurrent readers), foreign keys
+/// on, a busy timeout so the CLI and the server can share the file. Storage stays the source of truth:
+/// `deleteAIP(objectID:)` and `record(aip:)` rebuild any AIP's rows from what storage says.
+public final class Catalogue: Sendable {
+    /// The SQLite file.
+    public let path: String
+    let pool: DatabasePool
+
+    /// How long a writer waits for another before giving up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// Opens (creating if needed) the catalogue at `path` and applies pending migrations.
+    public init(path: String) throws(CatalogueError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.label = "kho.catalogue"
+        do {
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try CatalogueSchema.migrator.migrate(pool)
+        } catch {
+            throw .openFailed(path: path, reason: String(describing: error))
+        }
+    }
+
+    /// Names of the migrations applied to this file, oldest first.
+    public func appliedMigrations() throws(CatalogueError) -> [String] {
+        try read("list migrations") { db in try CatalogueSchema.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs `body` in one write transaction, mapping failures to `CatalogueError`.
+    func write<T>(_ operation: String, _ body: (Database) throws -> T) throws(CatalogueError) -> T {
+        do {
+            return try pool.write { db in try body(db) }
+        } catch let error as CatalogueError {
+            throw error
+        } catch {
+            throw .database(operation: operation, reason: String(describing: error))
+        }
+    }
+
+    /// Runs `body` on a read snapshot, mapping failures to `CatalogueError`.
+    func read<T>(_ operation: String, _ body: (Database) throws -> T) throws(CatalogueError) -> T {
+        do {
+            return try pool.read { db in try body(db) }
+        } catch let error as CatalogueError {
+            throw error
+        } catch {
+            throw .database(operation: operation, reason: String(describing: error))
+        }
+    }
+
+    /// Runs raw SQL in a write transaction: for repairs and for tests that play the attacker.
+    public func unsafeExecute(sql: String, arguments: [(any DatabaseValueConvertible)?] = []) throws(CatalogueError) {
+        try write("execute SQL") { db in
+            try db.execute(sql: sql, arguments: StatementArguments(arguments))
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// DataManagement module — see README.md in this folder.

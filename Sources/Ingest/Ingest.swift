@@ -1,0 +1,1 @@
+// Ingest module — see README.md in this folder.

@@ -1,1 +1,0 @@
-// Tests for ArchivalStorage arrive with their code.

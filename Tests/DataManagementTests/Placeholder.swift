@@ -1,1 +1,0 @@
-// Tests for DataManagement arrive with their code.

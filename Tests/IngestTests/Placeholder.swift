@@ -1,0 +1,1 @@
+// Tests for Ingest arrive with their code.

@@ -1,0 +1,150 @@
+import Foundation
+import KhoTestSupport
+import Testing
+@testable import Packaging
+
+/// ZIP64: a 4.2 GiB entry unpacks with flat memory and a verified size and CRC; the default limits refuse it.
+@Suite(.serialized) struct ArchiveZip64Tests {
+    static let entryName = "video/băng ghi 4GiB.bin"
+    static let entrySize: Int64 = 4300 * (1 << 20) + 12345
+
+    /// Writes a ZIP64 zip by hand (ZIP64 extra fields, ZIP64 end of central directory): a small stored file,
+    /// 4.2 GiB of zeros deflated (repeated full-flush blocks, so crafting takes seconds), another small file.
+    static let craftScript = #"""
+    SIZE = 4300 * (1 << 20) + 12345
+    chunk = bytes(1 << 20)
+    co = zlib.compressobj(9, zlib.DEFLATED, -15)
+    first = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    second = co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    assert second == co.compress(chunk) + co.flush(zlib.Z_FULL_FLUSH)
+    n = SIZE // len(chunk)
+    rest = bytes(SIZE - n * len(chunk))
+    tail = co.compress(rest) + co.flush()
+    crc = 0
+    for i in range(n): crc = zlib.crc32(chunk, crc)
+    crc = zlib.crc32(rest, crc)
+    csize = len(first) + len(second) * (n - 1) + len(tail)
+    entries = []
+    with open(out, 'wb') as fh:
+        def local(name, method, crc, cs, us, zip64):
+            extra = struct.pack('<HHQQ', 1, 16, us, cs) if zip64 else b''
+            fh.write(struct.pack('<IHHHHHIIIHH', 0x04034b50, 45, 0x800, method, 0, 0x21, crc,
+                                 0xFFFFFFFF if zip64 else cs, 0xFFFFFFFF if zip64 else us, len(name), len(extra)) + name + extra)
+        def small(name, data):
+            off = fh.tell(); c = zlib.crc32(data)
+            local(name, 0, c, len(data), len(data), False); fh.write(data)
+            entries.append((name, 0, c, len(data), len(data), off, False))
+        small(b'before.txt', b'before')
+        name = 'video/b\u0103ng ghi 4GiB.bin'.encode()
+        off = fh.tell()
+        local(name, 8, crc, csize, SIZE, True)
+        fh.write(first)
+        for i in range(n - 1): fh.write(second)
+        fh.write(tail)
+        entries.append((name, 8, crc, csize, SIZE, off, True))
+        small(b'after.txt', b'after')
+        cd = fh.tell()
+        for name, method, c, cs, us, off, zip64 in entries:
+            extra = struct.pack('<HHQQ', 1, 16, us, cs) if zip64 else b''
+            fh.write(struct.pack('<IHHHHHHIIIHHHHHII', 0x02014b50, 0x031e, 45, 0x800, method, 0, 0x21, c,
+                                 0xFFFFFFFF if zip64 else cs, 0xFFFFFFFF if zip64 else us, len(name), len(extra), 0, 0, 0,
+                                 0o100644 << 16, off) + name + extra)
+        cdsize = fh.tell() - cd
+        z64 = fh.tell()
+        fh.write(struct.pack('<IQHHIIQQQQ', 0x06064b50, 44, 0x031e, 45, 0, 0, len(entries), len(entries), cdsize, cd))
+        fh.write(struct.pack('<IIQI', 0x07064b50, 0, z64, 1))
+        fh.write(struct.pack('<IHHHHIIH', 0x06054b50, 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0))
+    print('%08x' % crc)
+    """#
+
+    @Test func fourGiBEntryWithFlatMemory() throws {
+        let sandbox = try ArchiveSandbox()
+        let archive = sandbox.url("video-transfer.zip")
+        let python = try #require(ArchiveCrafter.python)
+        let crafted = try runProcess(python, ["-c", ArchiveCrafter.prelude + "\n" + Self.craftScript, archive.path])
+        try #require(crafted.status == 0, "\(crafted.stderr)")
+        let expectedCRC = crafted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let archiveSize = try #require(try FileManager.default.attributesOfItem(atPath: archive.path)[.size] as? Int64)
+        #expect(Self.entrySize > 4 << 30)
+        #expect(Self.entrySize / archiveSize > 1000)  // a legitimate bomb-like ratio
+
+        // The defaults refuse it: more than 200:1.
+        let refusal = #expect(throws: ArchiveError.self) {
+            _ = try ArchiveExtractor().extract(archive: archive, into: sandbox.workArea)
+        }
+        #expect(refusal?.kind == .bombRatio)
+        #expect(refusal?.entry == Self.entryName)
+        #expect(sandbox.workAreaContents().isEmpty)
+
+        // 4.2 GiB goes to a RAM-backed work area when there is room: CI disks write at ~90 MB/s, which
+        // would measure the disk rather than the extractor.
+        let scratch = Self.memoryBackedDirectory() ?? sandbox.root.appendingPathComponent("big")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let workArea = scratch.appendingPathComponent("work")
+
+        // Raised explicitly for this transfer: unpacks with flat memory.
+        let extractor = ArchiveExtractor(limits: ExtractionLimits(maxCompressionRatio: 2000))
+        let baseline = PeakMemory.resetHighWaterMark()
+        let started = Date()
+        let report = try extractor.extract(archive: archive, into: workArea)
+        let seconds = Date().timeIntervalSince(started)
+        let peak = try #require(PeakMemory.highWaterMarkBytes())
+        print("ZIP64: \(report.totalBytes) bytes into \(workArea.path) in \(String(format: "%.1f", seconds)) s; peak RSS \(peak >> 20) MiB (baseline \(baseline.map { $0 >> 20 } ?? -1) MiB)")
+        #expect(peak < 100 << 20, "peak RSS \(peak >> 20) MiB")
+
+        #expect(report.entries.map(\.path.string) == ["before.txt", Self.entryName, "after.txt"])
+        #expect(report.entries[1].size == Self.entrySize)
+        #expect(report.totalBytes == Self.entrySize + 11)
+        let big = workArea.appendingPathComponent(Self.entryName)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: big.path)[.size] as? Int64)
+        #expect(size == Self.entrySize)
+        // An independent CRC-32 of what landed on disk.
+        let check = try runProcess(python, ["-c", """
+        import zlib, sys
+        crc = 0
+        with open(sys.argv[1], 'rb') as fh:
+            while True:
+                block = fh.read(1 << 22)
+                if not block: break
+                crc = zlib.crc32(block, crc)
+        print('%08x' % crc)
+        """, big.path])
+        #expect(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == expectedCRC)
+        #expect(try String(contentsOf: workArea.appendingPathComponent("after.txt"), encoding: .utf8) == "after")
+    }
+
+    /// A fresh folder in `/dev/shm` if it has 8 GiB free, else nil.
+    static func memoryBackedDirectory() -> URL? {
+        var info = statvfs()
+        guard statvfs("/dev/shm", &info) == 0, UInt64(info.f_bavail) * UInt64(info.f_frsize) > 8 << 30 else { return nil }
+        let url = URL(fileURLWithPath: "/dev/shm/kho-zip64-\(UUID().uuidString)")
+        return (try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)) == nil ? nil : url
+    }
+}
+
+/// Peak resident memory of this process, measured over a window (Linux `/proc/self/clear_refs`).
+enum PeakMemory {
+    /// Resets the high-water mark to the current RSS (returned), where the kernel allows it.
+    @discardableResult
+    static func resetHighWaterMark() -> Int? {
+        try? Data("5".utf8).write(to: URL(fileURLWithPath: "/proc/self/clear_refs"))
+        return status("VmRSS")
+    }
+
+    /// Peak RSS since the last reset (or since start), in bytes.
+    static func highWaterMarkBytes() -> Int? {
+        if let peak = status("VmHWM") { return peak }
+        var usage = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return nil }
+        return Int(usage.ru_maxrss) * 1024
+    }
+
+    private static func status(_ key: String) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+            let digits = line.split(separator: " ").dropFirst().first { Int($0) != nil }
+            return digits.flatMap { Int($0) }.map { $0 * 1024 }
+        }
+        return nil
+    }
+}
