@@ -2,14 +2,17 @@
 public struct METSSummary: Sendable {
     /// A `dmdSec` and the record file it references.
     public struct DescriptiveSection: Sendable, Hashable {
+        /// `dmdSec/@ID`.
         public var id: String
         /// Package-relative path of the referenced record, if resolvable.
         public var path: String?
+        /// `dmdSec/@STATUS`.
         public var status: String?
     }
 
     /// A `file` of the `fileSec`.
     public struct FileEntry: Sendable, Hashable {
+        /// `file/@ID`.
         public var id: String
         /// Package-relative path from `FLocat`, if resolvable.
         public var path: String?
