@@ -32,7 +32,7 @@ public struct METSSummary: Sendable {
     public var declared: [DeclaredFile] = []
     /// Every package-relative path the document references (FLocat, mdRef, mptr).
     public var referenced: [String] = []
-    /// Representation METS documents the package METS points to (mptr hrefs).
+    /// Representation METS documents the package METS points to (mptr hrefs, Representations file group entries).
     public var representationMETS: [String] = []
     /// Descriptive metadata sections.
     public var descriptive: [DescriptiveSection] = []
