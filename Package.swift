@@ -45,7 +45,7 @@ let package = Package(
                 "KhoCore", "Metadata", "CZlibKho",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["README.md"]
+            exclude: ["README.md", "BagIt/README.md", "SIP/README.md"]
         ),
         // The catalogue: dossiers, documents, files, PREMIS events, Vietnamese search, audit chain.
         .target(
@@ -56,7 +56,8 @@ let package = Package(
         // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
         .target(
             name: "Ingest",
-            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"]
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"],
+            exclude: ["README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(

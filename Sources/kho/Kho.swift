@@ -13,7 +13,8 @@ struct Kho: AsyncParsableCommand {
             """,
         version: KhoVersion.current,
         subcommands: [
-            OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, DigestCommand.self, BenchCommand.self,
+            OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, UnpackCommand.self, DigestCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -1,1 +1,0 @@
-// Ingest module — see README.md in this folder.

@@ -1,1 +1,0 @@
-// Tests for Ingest arrive with their code.
