@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 
 /// Runs a tool with a time limit and keeps at most `maxOutputBytes` of its standard output.
@@ -26,13 +31,11 @@ struct BoundedProcess {
         process.standardOutput = pipe
         try process.run()
 
+        // SIGKILL, not terminate(): a SIGTERM can be blocked in a mask the child inherits from the caller.
+        let pid = process.processIdentifier
         let state = TimeoutState()
-        let running = process
         let deadline = DispatchWorkItem {
-            if running.isRunning {
-                state.fire()
-                running.terminate()
-            }
+            if state.markFired() { kill(pid, SIGKILL) }
         }
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
         DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: deadline)
@@ -47,23 +50,37 @@ struct BoundedProcess {
             if chunk.count > room {
                 output.append(contentsOf: chunk.prefix(room))
                 truncated = true
-                process.terminate()
+                kill(pid, SIGKILL)
                 // Drain so the tool is not blocked on a full pipe while it stops.
                 while !handle.availableData.isEmpty {}
                 break
             }
             output.append(contentsOf: chunk)
         }
+        // The deadline stays armed until the tool has exited: one that closes its output and hangs is killed too.
         process.waitUntilExit()
+        state.markExited()
         deadline.cancel()
         return Result(output: output, truncated: truncated, status: process.terminationStatus, timedOut: state.fired)
     }
 }
 
-/// Whether the deadline fired; set from the timer's queue, read after the process ended.
+/// Whether the deadline fired, and whether the tool has exited (so its pid is no longer ours to kill).
 private final class TimeoutState: @unchecked Sendable {
     private let lock = NSLock()
-    private var value = false
-    func fire() { lock.lock(); value = true; lock.unlock() }
-    var fired: Bool { lock.lock(); defer { lock.unlock() }; return value }
+    private var didFire = false
+    private var didExit = false
+
+    /// Records that the deadline fired; false when the tool had already finished (then nothing is killed).
+    func markFired() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if didExit { return false }
+        didFire = true
+        return true
+    }
+
+    /// Records that the tool has exited (its pid may be reused from now on).
+    func markExited() { lock.lock(); didExit = true; lock.unlock() }
+
+    var fired: Bool { lock.lock(); defer { lock.unlock() }; return didFire }
 }
