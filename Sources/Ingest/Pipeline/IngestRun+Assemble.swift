@@ -50,10 +50,13 @@ extension IngestRun {
               detail: toolMissing ? (extractor.notice?.message ?? "pdftotext") : "pdftotext, văn bản thuần / plain text",
               outcomeDetail: "\(withText) tệp có văn bản / files with text")
         if toolMissing, let notice = extractor.notice { warnings.append(notice.message) }
+        // Document key → AIP paths of its files, in file order (one pass, no search per document).
+        var pathsByDocument: [String: [String]] = [:]
+        for (file, aipFile) in zip(package.dataFiles, files) {
+            for key in file.documentKeys { pathsByDocument[key, default: []].append(aipFile.path) }
+        }
         var documents = package.documents.map { document in
-            AIPDocument(record: document.record, filePaths: files.filter { file in
-                package.dataFiles.first { $0.location == file.source }?.documentKeys.contains(document.key) == true
-            }.map(\.path))
+            AIPDocument(record: document.record, filePaths: pathsByDocument[document.key] ?? [])
         }
         var kept: Set<String> = []
         if target.status == .supplement {
