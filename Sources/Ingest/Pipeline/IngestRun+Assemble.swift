@@ -15,17 +15,11 @@ extension IngestRun {
         var unknown = 0, mismatched = 0, withText = 0, toolMissing = false
         let docIds = Dictionary(package.documents.map { ($0.key, $0.record.docId ?? $0.record.code ?? $0.key) }, uniquingKeysWith: { a, _ in a })
         var fileDocuments: [String: String] = [:]
-        for file in package.dataFiles {
-            let url = URL(fileURLWithPath: file.location)
-            let identification: FormatIdentification
-            do {
-                let result = try identifier.identify(fileAt: url, declaredMIMEType: file.declaredMIMEType, path: file.packagePath)
-                identification = result.identification
-                warnings += result.findings.map(\.line)
-                mismatched += result.findings.filter { $0.code == "KHO-FMT-MIME-MISMATCH" }.count
-            } catch {
-                throw IngestError("KHO-INGEST-READ", wrapping: error, path: file.packagePath, vi: "Không đọc được tệp", en: "Cannot read the file")
-            }
+        let examinations = try FileExaminer.examine(package.dataFiles, identifier: identifier, extractor: extractor, threads: 2)
+        for (file, examination) in zip(package.dataFiles, examinations) {
+            let identification = examination.identification
+            warnings += examination.findings.map(\.line)
+            mismatched += examination.findings.filter { $0.code == "KHO-FMT-MIME-MISMATCH" }.count
             if identification.isUnknown { unknown += 1 }
             let path = Self.aipPath(forPackagePath: file.packagePath)
             files.append(AIPFile(path: path, source: file.location, originalPath: file.packagePath, size: file.size,
@@ -33,7 +27,7 @@ extension IngestRun {
                                  mimeType: identification.isUnknown ? (file.declaredMIMEType ?? identification.mimeType) : identification.mimeType,
                                  format: AIPFileFormat(name: identification.formatName, version: identification.version, puid: identification.puid)))
             if let key = file.documentKeys.first(where: { docIds[$0] != nil }), let docId = docIds[key] { fileDocuments[path] = docId }
-            switch try? extractor.extract(fileAt: url, identification: identification) {
+            switch examination.text {
             case .extracted(let extraction)?:
                 withText += 1
                 for key in file.documentKeys {
