@@ -15,7 +15,8 @@ extension IngestRun {
             throw IngestError("KHO-INGEST-STAGING", path: folder, vi: "Không tạo được thư mục AIP", en: "Cannot create the AIP folder", error: error)
         }
         do {
-            built = try AIPBuilder(durable: options.durable).build(assembled.content, into: folder)
+            // The builder's files are scratch: the OCFL writer copies them into the object and makes the copies durable.
+            built = try AIPBuilder(durable: false).build(assembled.content, into: folder)
         } catch {
             throw IngestError("KHO-INGEST-BUILD", wrapping: error, path: target.objectID, vi: "Không tạo được gói AIP", en: "Cannot build the AIP")
         }
