@@ -12,7 +12,7 @@ public struct IngestOptions: Sendable {
     public var schemaCatalog: String?
     /// Run `pdftotext` on PDFs (when installed).
     public var extractText: Bool
-    /// fsync what the pipeline writes (the OCFL writer always makes commits durable).
+    /// fsync the pending catalogue record before the commit (the OCFL writer makes commits durable by itself).
     public var durable: Bool
     /// Test hook: the process kills itself (SIGKILL) on reaching this crash point (`IngestCrashPoint`).
     /// Also read from the environment variable `KHO_TEST_INGEST_CRASH_AT`.

@@ -38,7 +38,7 @@ extension IngestRun {
         }
         let record = pendingRecord(assembled, built: built, package: package, target: target)
         let pending = PendingRecord.path(staging: home.staging, fingerprint: package.fingerprint)
-        try record.save(to: pending)
+        try record.save(to: pending, durable: options.durable)
         options.crashIfRequested(.pendingWritten)
         let message = "Kho \(options.softwareVersion) ingest \(target.status.rawValue) \(package.submissionObjectID ?? "-") "
             + "\(Self.fingerprintMarker(package.fingerprint)) transfer:\(transferID)"

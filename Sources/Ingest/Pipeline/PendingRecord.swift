@@ -19,17 +19,19 @@ struct PendingRecord: Codable, Sendable {
     /// `staging/pending-<fingerprint>.json`.
     static func path(staging: String, fingerprint: String) -> String { staging + "/pending-" + fingerprint + ".json" }
 
-    /// Writes the record durably (temporary file, fsync, rename).
-    func save(to path: String) throws(IngestError) {
+    /// Writes the record by temporary file and rename, fsynced first when `durable`.
+    func save(to path: String, durable: Bool) throws(IngestError) {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let data = try encoder.encode(self)
             let temporary = path + ".tmp"
             try data.write(to: URL(fileURLWithPath: temporary))
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            try handle.synchronize()
-            try handle.close()
+            if durable {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+                try handle.synchronize()
+                try handle.close()
+            }
             if rename(temporary, path) != 0 {
                 throw IngestError("KHO-INGEST-PENDING", path: path, vi: "Không đổi tên được tệp", en: "Cannot rename the file")
             }
