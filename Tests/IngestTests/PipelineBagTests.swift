@@ -3,6 +3,7 @@ import DataManagement
 import Foundation
 import KhoCore
 import KhoTestSupport
+import Metadata
 import Packaging
 import Testing
 @testable import Ingest
@@ -56,6 +57,13 @@ struct PipelineBagTests {
         let kept = try String(contentsOfFile: try reader.contentFile(logicalPath: AIPLayout.submissionMETS), encoding: .utf8)
         let infoBytes = try Data(contentsOf: URL(fileURLWithPath: bag + "/bag-info.txt"))
         #expect(kept.contains(infoBytes.base64EncodedString()))
+        // Every METS and PREMIS of this AIP, the provenance METS Kho wrote for the bag included, is schema-valid.
+        let schemas = try AIPFixture.schemas.get()
+        for path in try reader.state().keys.map(\.string) where path.hasSuffix("METS.xml") || path.contains("PREMIS") {
+            let document = try Metadata.XMLDocument.parse(fileAt: try reader.contentFile(logicalPath: path))
+            let errors = schemas.validate(document).filter { $0.severity == .error }
+            #expect(errors.isEmpty, "\(path): \(errors.map(\.line))")
+        }
     }
 
     @Test("a bag whose payload no longer matches its manifest is quarantined")
