@@ -1,3 +1,4 @@
+import DataManagement
 import Foundation
 import KhoTestSupport
 import Testing
@@ -16,6 +17,9 @@ import Testing
         let objects = try IngestCLITests.objectFolders(home + "/ocfl")
         #expect(objects.count == 3)
         #expect(try runKho(["ocfl", "validate", home + "/ocfl"]).status == 0)
+        // What the demo suggests trying finds something.
+        let hits = try Catalogue(path: home + "/kho.sqlite").search(SearchQuery("dang uy"))
+        #expect(!hits.isEmpty)
         // Again: the same sample transfers are recognised, nothing new is stored.
         let again = try runKho(["demo", "--home", home])
         #expect(again.status == 0, "\(again.stderr)")
