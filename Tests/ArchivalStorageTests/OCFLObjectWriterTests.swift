@@ -46,6 +46,14 @@ import Testing
         // Fixity: a sha256 for every content path.
         let fixityPaths = reader.inventory.fixity?["sha256"]?.values.flatMap { $0 } ?? []
         #expect(Set(fixityPaths) == Set(reader.inventory.manifest.values.flatMap { $0 }))
+
+        // v3 brings only bytes the object has: nothing stored, and no (empty) content folder is left behind.
+        var v3 = try writer.changes(forObject: id)
+        try v3.put(S.path("sâu/hơn/nữa/bản sao.txt"), S.data("mới / new"))
+        let third = try writer.commit(objectID: id, changes: v3, metadata: S.metadata)
+        #expect(third.storedFiles == 0 && third.deduplicatedFiles == 1)
+        #expect(!FileManager.default.fileExists(atPath: objectRoot + "/v3/content"))
+        #expect(try S.read(root.object(id), "sâu/hơn/nữa/bản sao.txt") == "mới / new")
         _ = temp
     }
 

@@ -42,8 +42,13 @@ extension Inventory {
     /// Lower-cased digest → the manifest key as written (digests compare case-insensitively, E096).
     public var manifestKeysByLowercase: [String: String] {
         var result: [String: String] = [:]
-        for key in manifest.keys { result[key.lowercased()] = key }
+        for key in manifest.keys { result[Self.lowercasedSharing(key)] = key }
         return result
+    }
+
+    /// `digest` lower-cased; the same string (no new storage) when it is lower-case already, as Kho writes it.
+    static func lowercasedSharing(_ digest: String) -> String {
+        digest.utf8.contains { (0x41...0x5A).contains($0) } ? digest.lowercased() : digest
     }
 
     /// The content path to read for a digest: the first one the manifest lists.

@@ -79,10 +79,23 @@ final class JSONByteReader {
         return result
     }
 
-    /// An object whose values are arrays of strings (manifest, state, one fixity algorithm).
+    /// Digest strings already read: the same digest keys the manifest, every state and fixity, so each
+    /// occurrence shares one string's storage. (Digests are ASCII hex, so `String` equality is byte equality.)
+    private var digests: [String: String] = [:]
+
+    /// An object whose values are arrays of strings (manifest, state, one fixity algorithm), keyed by digests.
     func pathMap() throws(OCFLStorageError) -> [String: [String]] {
         var result: [String: [String]] = [:]
-        try object { (key: String) throws(OCFLStorageError) in result[key] = try stringArray() }
+        try object { (key: String) throws(OCFLStorageError) in
+            let shared: String
+            if let existing = digests[key] {
+                shared = existing
+            } else {
+                digests[key] = key
+                shared = key
+            }
+            result[shared] = try stringArray()
+        }
         return result
     }
 

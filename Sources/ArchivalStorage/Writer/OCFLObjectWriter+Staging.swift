@@ -6,8 +6,8 @@ import KhoCore
 import Synchronization
 
 extension OCFLObjectWriter {
-    /// Copies and hashes every new file into `<work>/incoming/` on `options.workers` threads, then moves the
-    /// first copy of each digest the object lacks into the version's content folder and drops the rest.
+    /// Copies and hashes every new file straight into the version's content folder on `options.workers` threads,
+    /// then keeps the first copy of each digest the object lacks and deletes the rest (with folders left empty).
     func stageNewContent(_ changes: VersionChanges, plan: inout VersionPlan, versionFolder: String, work: String,
                          durability: WriterOptions.Durability, steps: DurableSteps) throws(OCFLStorageError) -> StagedContent {
         var staged = StagedContent()
@@ -27,8 +27,12 @@ extension OCFLObjectWriter {
         }
         guard !jobs.isEmpty else { return staged }
         jobs.sort { StableJSON.byteOrder($0.path.string, $1.path.string) }
-        let incoming = work + "/incoming"
-        try FileSystem.makeDirectories(incoming)
+        let contentRoot = versionFolder + "/" + plan.contentDirectory
+        var createdFolders: Set<[UInt8]> = []
+        for job in jobs {
+            let target = contentRoot + "/" + job.path.string
+            try makeFolders(FileSystem.parent(target), below: versionFolder, created: &createdFolders, list: &staged.folders)
+        }
         let algorithms = [plan.algorithm] + (plan.fixityAlgorithm.map { [$0] } ?? [])
         let results = Mutex([FileDigest?](repeating: nil, count: jobs.count))
         let frozenJobs = jobs
@@ -36,7 +40,7 @@ extension OCFLObjectWriter {
         try Parallel.forEach(count: frozenJobs.count, workers: options.workers, bufferSize: options.bufferSize) {
             (buffer: UnsafeMutableRawBufferPointer, index: Int) throws(OCFLStorageError) in
             let job = frozenJobs[index]
-            let target = incoming + "/" + String(index)
+            let target = contentRoot + "/" + job.path.string
             let digest: FileDigest
             switch job.source {
             case .file(let source):
@@ -51,31 +55,36 @@ extension OCFLObjectWriter {
             steps.reached("content copied: \(job.path.string)")
         }
         let digests = results.withLock { $0 }
-        var createdFolders: Set<[UInt8]> = []
-        let contentRoot = versionFolder + "/" + plan.contentDirectory
         for (index, job) in jobs.enumerated() {
             guard let result = digests[index], let digest = result.digests[plan.algorithm] else { continue }
-            let incomingFile = incoming + "/" + String(index)
+            let target = contentRoot + "/" + job.path.string
             if let key = plan.stored(digest) {
                 staged.state[job.path] = key
                 staged.deduplicated += 1
-                if unlink(incomingFile) != 0 { throw FileSystem.ioError("unlink", incomingFile) }
+                if unlink(target) != 0 { throw FileSystem.ioError("unlink", target) }
+                removeEmptyFolders(from: FileSystem.parent(target), upTo: versionFolder)
                 continue
             }
             plan.record(digest)
             staged.state[job.path] = digest
             let contentPath = plan.version + "/" + plan.contentDirectory + "/" + job.path.string
-            let target = contentRoot + "/" + job.path.string
-            try makeFolders(FileSystem.parent(target), below: versionFolder, created: &createdFolders, list: &staged.folders)
-            try FileSystem.rename(incomingFile, target)
             staged.contentPaths[digest] = contentPath
             if let fixityAlgorithm = plan.fixityAlgorithm, let fixity = result.digests[fixityAlgorithm] {
                 staged.fixity[contentPath] = fixity
             }
             staged.bytes += result.size
         }
-        if rmdir(incoming) != 0 { throw FileSystem.ioError("rmdir", incoming) }
+        staged.folders = staged.folders.filter { FileSystem.isDirectory($0) }
         return staged
+    }
+
+    /// Removes `folder` and its parents while they are empty, stopping below `base` (a deduplicated file must
+    /// leave no empty folder behind: OCFL E073, and W003 for a content folder with nothing in it).
+    private func removeEmptyFolders(from folder: String, upTo base: String) {
+        var current = folder
+        while current != base, current.utf8.count > base.utf8.count, rmdir(current) == 0 {
+            current = FileSystem.parent(current)
+        }
     }
 
     /// Creates `folder` and its missing parents down from `base`, remembering each folder made.

@@ -37,7 +37,7 @@ struct VersionPlan {
 
     /// Records bytes newly stored by this version.
     mutating func record(_ digest: String) {
-        known[digest.lowercased()] = digest
+        known[Inventory.lowercasedSharing(digest)] = digest
     }
 
     /// The new inventory: previous versions unchanged, the new version's state, new manifest and fixity entries.
