@@ -77,6 +77,10 @@ extension IngestRun {
             event(.validation, outcome: .failure, outcomeDetail: "\(report.errors.count) lỗi / errors")
             return .rejected(try reject(report.findings, submissionObjectID: nil, packageSHA256: nil))
         }
+        let infected = virusCheck(source)
+        guard infected.isEmpty else {
+            return .rejected(try reject(infected + report.findings, submissionObjectID: nil, packageSHA256: nil))
+        }
         event(.validation, outcome: report.warnings.isEmpty ? .success : .warning, detail: "BagIt \(report.version ?? "?") (RFC 8493)",
               outcomeDetail: "0 lỗi / errors, \(report.warnings.count) cảnh báo / warnings")
         event(.fixityCheck, outcome: .success, detail: "manifest-\(report.algorithms.joined(separator: ", "))",

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// How `IngestPipeline` works: who transfers, which archive receives, where schemas are, test hooks.
 public struct IngestOptions: Sendable {
@@ -12,6 +12,8 @@ public struct IngestOptions: Sendable {
     public var schemaCatalog: String?
     /// Run `pdftotext` on PDFs (when installed).
     public var extractText: Bool
+    /// The virus scanner (`clamdscan`); nil records the virus check as not run.
+    public var clamdscan: URL?
     /// fsync the pending catalogue record before the commit (the OCFL writer makes commits durable by itself).
     public var durable: Bool
     /// Test hook: the process kills itself (SIGKILL) on reaching this crash point (`IngestCrashPoint`).
@@ -21,13 +23,14 @@ public struct IngestOptions: Sendable {
     /// Options with Kho's defaults.
     public init(transferringUnit: String? = nil, archiveCode: String = IngestOptions.defaultArchiveCode,
                 softwareVersion: String = IngestOptions.defaultSoftwareVersion, schemaCatalog: String? = nil,
-                extractText: Bool = true, durable: Bool = true,
+                extractText: Bool = true, clamdscan: URL? = TextExtractor.findOnPath("clamdscan"), durable: Bool = true,
                 crashAt: Int? = ProcessInfo.processInfo.environment["KHO_TEST_INGEST_CRASH_AT"].flatMap { Int($0) }) {
         self.transferringUnit = transferringUnit
         self.archiveCode = archiveCode
         self.softwareVersion = softwareVersion
         self.schemaCatalog = schemaCatalog
         self.extractText = extractText
+        self.clamdscan = clamdscan
         self.durable = durable
         self.crashAt = crashAt
     }

@@ -37,6 +37,10 @@ extension IngestRun {
             event(.validation, outcome: .failure, outcomeDetail: "\(report.count(.error)) lỗi / errors")
             return .rejected(try reject(report.findings, submissionObjectID: report.objid, packageSHA256: zipSHA256))
         }
+        let infected = virusCheck(package.root)
+        guard infected.isEmpty else {
+            return .rejected(try reject(infected + report.findings, submissionObjectID: report.objid, packageSHA256: zipSHA256))
+        }
         let warnings = report.findings.filter { $0.severity == .warning }
         event(.validation, outcome: warnings.isEmpty ? .success : .warning,
               detail: "E-ARK CSIP 2.2 / SIP 2.2, TT05 SIP_hoso; METS XSD: \(report.schemaValidated ? "có / yes" : "không / no")",
