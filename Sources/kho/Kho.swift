@@ -14,7 +14,7 @@ struct Kho: AsyncParsableCommand {
         version: KhoVersion.current,
         subcommands: [
             OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, UnpackCommand.self, DigestCommand.self,
-            BenchCommand.self, SearchCommand.self, AuditCommand.self,
+            BenchCommand.self, SearchCommand.self, AuditCommand.self, CatalogueCommand.self,
         ]
     )
 
