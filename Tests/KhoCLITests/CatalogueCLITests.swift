@@ -1,0 +1,38 @@
+import DataManagement
+import Foundation
+import KhoTestSupport
+import Testing
+
+/// `kho catalogue rebuild` through the binary: storage wins over the catalogue, the audit log stays.
+/// (Rebuilding real AIPs field by field is `RebuildTests` in IngestTests.)
+@Suite struct CatalogueCLITests {
+    @Test func storageWinsAndTheAuditLogIsKept() throws {
+        let fixture = try SearchCLIFixture()
+        let before = try AuditChain.verify(Catalogue(path: fixture.cataloguePath))
+        // The catalogue lists two AIPs that storage does not hold.
+        #expect(try runKho(["ocfl", "init", fixture.home + "/ocfl"]).status == 0)
+        let result = try fixture.kho(["catalogue", "rebuild"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Gói AIP / objects: 0"))
+        #expect(result.stdout.contains("6 mục nhật ký / audit entries"))
+        let catalogue = try Catalogue(path: fixture.cataloguePath)
+        #expect(try catalogue.count(table: "dossiers") == 0)
+        #expect(try catalogue.count(table: "documents") == 0)
+        #expect(try catalogue.search(SearchQuery("dang uy")).isEmpty)
+        let after = try AuditChain.verify(catalogue)
+        #expect(after.isIntact && after.length == before.length && after.headDigest == before.headDigest)
+        #expect(!FileManager.default.fileExists(atPath: fixture.cataloguePath + ".before-rebuild"))
+        // Searching the rebuilt catalogue says so plainly.
+        #expect(try fixture.kho(["search", "dang uy"]).stdout.contains("Không tìm thấy"))
+    }
+
+    @Test func noStorageRootExitsOneAndChangesNothing() throws {
+        let fixture = try SearchCLIFixture()
+        let before = try Catalogue(path: fixture.cataloguePath).tableSnapshots().mapValues { "\($0)" }
+        let result = try fixture.kho(["catalogue", "rebuild"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("KHO-REBUILD-OBJECT"))
+        #expect(try Catalogue(path: fixture.cataloguePath).count(table: "dossiers") == 2)
+        #expect(try Catalogue(path: fixture.cataloguePath).tableSnapshots().mapValues { "\($0)" } == before)
+    }
+}
