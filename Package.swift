@@ -56,7 +56,8 @@ let package = Package(
         // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
         .target(
             name: "Ingest",
-            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"]
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "CZlibKho"],
+            exclude: ["README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(

@@ -5,8 +5,11 @@
 public struct METSElement: Sendable, Hashable {
     /// One attribute: local name, namespace URI (nil when unqualified), value.
     public struct Attribute: Sendable, Hashable {
+        /// Local name.
         public var name: String
+        /// Namespace URI, nil when unqualified.
         public var namespace: String?
+        /// The value as written (entities resolved).
         public var value: String
 
         /// An attribute with a local name, optional namespace URI and value.

@@ -66,6 +66,10 @@ extension METSRules {
             _ = checkFileAttributes(file, hrefID: "CSIP79", sizeID: "CSIP69", checksumID: "CSIP71", checksumTypeID: "CSIP72",
                                     href: nil, &out, &summary)
         }
+        // A representation METS listed in a Representations file group is found even without a usable structMap.
+        if case .package = role, use.hasPrefix("Representations"), let path, path.hasSuffix("/METS.xml") {
+            summary.representationMETS.append(path)
+        }
         let dmdIDs = (file.attribute("DMDID") ?? "").split(separator: " ").map(String.init)
         summary.files.append(.init(id: file.attribute("ID") ?? "", path: path, dmdIDs: dmdIDs, use: use))
     }

@@ -2,14 +2,17 @@
 public struct METSSummary: Sendable {
     /// A `dmdSec` and the record file it references.
     public struct DescriptiveSection: Sendable, Hashable {
+        /// `dmdSec/@ID`.
         public var id: String
         /// Package-relative path of the referenced record, if resolvable.
         public var path: String?
+        /// `dmdSec/@STATUS`.
         public var status: String?
     }
 
     /// A `file` of the `fileSec`.
     public struct FileEntry: Sendable, Hashable {
+        /// `file/@ID`.
         public var id: String
         /// Package-relative path from `FLocat`, if resolvable.
         public var path: String?
@@ -29,7 +32,7 @@ public struct METSSummary: Sendable {
     public var declared: [DeclaredFile] = []
     /// Every package-relative path the document references (FLocat, mdRef, mptr).
     public var referenced: [String] = []
-    /// Representation METS documents the package METS points to (mptr hrefs).
+    /// Representation METS documents the package METS points to (mptr hrefs, Representations file group entries).
     public var representationMETS: [String] = []
     /// Descriptive metadata sections.
     public var descriptive: [DescriptiveSection] = []

@@ -57,10 +57,21 @@ enum XMLLoader {
             children.append(convert(child, xpath: "\(xpath)/\(name)[\(counts[name] ?? 1)]"))
         }
         let attributes = element.attributes.map {
-            METSElement.Attribute(name: $0.name, namespace: $0.namespaceURI, value: $0.value)
+            METSElement.Attribute(name: $0.name, namespace: interned($0.namespaceURI), value: $0.value)
         }
-        return METSElement(name: element.name, namespace: element.namespaceURI, attributes: attributes, children: children,
+        return METSElement(name: element.name, namespace: interned(element.namespaceURI), attributes: attributes, children: children,
                            text: childElements.isEmpty ? element.text.trimmingSpaces : "", line: element.line, xpath: xpath)
+    }
+
+    /// The well-known namespace URIs as shared constants, so a 20,000-file METS does not hold 100,000 copies.
+    private static func interned(_ uri: String?) -> String? {
+        switch uri {
+        case METSNamespace.mets?: METSNamespace.mets
+        case METSNamespace.xlink?: METSNamespace.xlink
+        case METSNamespace.csip?: METSNamespace.csip
+        case METSNamespace.sip?: METSNamespace.sip
+        default: uri
+        }
     }
 
     /// Validates a METS document against the METS 1.12 XSD when the schemas can be found; returns the

@@ -1,0 +1,39 @@
+import Foundation
+
+/// How `IngestPipeline` works: who transfers, which archive receives, where schemas are, test hooks.
+public struct IngestOptions: Sendable {
+    /// Đơn vị nộp lưu: the transferring unit; nil takes the package's CREATOR organization.
+    public var transferringUnit: String?
+    /// Mã lưu trữ: the receiving archive's code, prefixed to `fileCode` to form `arcFileCode`.
+    public var archiveCode: String
+    /// Kho's version, recorded in PREMIS agents and OCFL versions.
+    public var softwareVersion: String
+    /// An XML catalog for METS schema validation; nil uses `XML_CATALOG_FILES`.
+    public var schemaCatalog: String?
+    /// Run `pdftotext` on PDFs (when installed).
+    public var extractText: Bool
+    /// fsync what the pipeline writes (the OCFL writer always makes commits durable).
+    public var durable: Bool
+    /// Test hook: the process kills itself (SIGKILL) on reaching this crash point (`IngestCrashPoint`).
+    /// Also read from the environment variable `KHO_TEST_INGEST_CRASH_AT`.
+    public var crashAt: Int?
+
+    /// Options with Kho's defaults.
+    public init(transferringUnit: String? = nil, archiveCode: String = IngestOptions.defaultArchiveCode,
+                softwareVersion: String = IngestOptions.defaultSoftwareVersion, schemaCatalog: String? = nil,
+                extractText: Bool = true, durable: Bool = true,
+                crashAt: Int? = ProcessInfo.processInfo.environment["KHO_TEST_INGEST_CRASH_AT"].flatMap { Int($0) }) {
+        self.transferringUnit = transferringUnit
+        self.archiveCode = archiveCode
+        self.softwareVersion = softwareVersion
+        self.schemaCatalog = schemaCatalog
+        self.extractText = extractText
+        self.durable = durable
+        self.crashAt = crashAt
+    }
+
+    /// The archive code used when none is configured (Lưu trữ Tỉnh ủy).
+    public static let defaultArchiveCode = "LTTU"
+    /// The version Kho reports when the caller does not say.
+    public static let defaultSoftwareVersion = "0.1.0"
+}

@@ -1,0 +1,120 @@
+import DataManagement
+import Foundation
+import KhoCore
+import Metadata
+
+extension IngestRun {
+    /// Identifies every data file's format (in-process, bounded reads), extracts text, and assembles the AIP
+    /// content; for a SUPPLEMENT, the documents and files of the current version are carried over.
+    mutating func assemble(_ package: ReceivedPackage, target: StorageTarget) throws(IngestError) -> AssembledAIP {
+        let identifier = FormatIdentifier()
+        let extractor = options.extractText ? TextExtractor() : TextExtractor(pdftotext: nil)
+        var files: [AIPFile] = []
+        var texts: [String: String] = [:]
+        var warnings = package.warnings.map(\.line)
+        var unknown = 0, mismatched = 0, withText = 0, toolMissing = false
+        let docIds = Dictionary(package.documents.map { ($0.key, $0.record.docId ?? $0.record.code ?? $0.key) }, uniquingKeysWith: { a, _ in a })
+        var fileDocuments: [String: String] = [:]
+        for file in package.dataFiles {
+            let url = URL(fileURLWithPath: file.location)
+            let identification: FormatIdentification
+            do {
+                let result = try identifier.identify(fileAt: url, declaredMIMEType: file.declaredMIMEType, path: file.packagePath)
+                identification = result.identification
+                warnings += result.findings.map(\.line)
+                mismatched += result.findings.filter { $0.code == "KHO-FMT-MIME-MISMATCH" }.count
+            } catch {
+                throw IngestError("KHO-INGEST-READ", wrapping: error, path: file.packagePath, vi: "Không đọc được tệp", en: "Cannot read the file")
+            }
+            if identification.isUnknown { unknown += 1 }
+            let path = Self.aipPath(forPackagePath: file.packagePath)
+            files.append(AIPFile(path: path, source: file.location, originalPath: file.packagePath, size: file.size,
+                                 sha256: file.sha256, sha512: nil,
+                                 mimeType: identification.isUnknown ? (file.declaredMIMEType ?? identification.mimeType) : identification.mimeType,
+                                 format: AIPFileFormat(name: identification.formatName, version: identification.version, puid: identification.puid)))
+            if let key = file.documentKeys.first(where: { docIds[$0] != nil }), let docId = docIds[key] { fileDocuments[path] = docId }
+            switch try? extractor.extract(fileAt: url, identification: identification) {
+            case .extracted(let extraction)?:
+                withText += 1
+                for key in file.documentKeys {
+                    if let docId = docIds[key] { texts[docId, default: ""] += extraction.text + "\n" }
+                }
+            case .toolUnavailable?: toolMissing = true
+            default: break
+            }
+        }
+        event(.formatIdentification, outcome: unknown + mismatched == 0 ? .success : .warning,
+              detail: "Kho FormatIdentifier \(options.softwareVersion) (PRONOM)",
+              outcomeDetail: "\(files.count) tệp / files; không nhận dạng / unknown: \(unknown); MIME sai / mismatch: \(mismatched)")
+        event(.metadataExtraction, outcome: toolMissing ? .warning : .success,
+              detail: toolMissing ? (extractor.notice?.message ?? "pdftotext") : "pdftotext, văn bản thuần / plain text",
+              outcomeDetail: "\(withText) tệp có văn bản / files with text")
+        if toolMissing, let notice = extractor.notice { warnings.append(notice.message) }
+        var documents = package.documents.map { document in
+            AIPDocument(record: document.record, filePaths: files.filter { file in
+                package.dataFiles.first { $0.location == file.source }?.documentKeys.contains(document.key) == true
+            }.map(\.path))
+        }
+        var kept: Set<String> = []
+        if target.status == .supplement {
+            try carryOver(target: target, documents: &documents, files: &files, fileDocuments: &fileDocuments, kept: &kept)
+        }
+        var dossier = package.dossier
+        if target.status == .supplement, dossier.totalDoc?.value != documents.count {
+            dossier.totalDoc = TT05Value(text: String(documents.count))
+        }
+        let transferor = package.creatorOrganization ?? options.transferringUnit
+        let agents = transferor.map { [AIPAgent(identifier: "org/" + (package.identificationCode ?? $0), name: $0, kind: .organization)] } ?? []
+        let sip = AIPEvent.LinkedObject(identifierType: "SIP OBJID", identifierValue: package.submissionObjectID ?? package.fingerprint, role: "source")
+        let aip = AIPEvent.LinkedObject(identifierType: AIPLayout.urnIdentifierType, identifierValue: target.objectID, role: "outcome")
+        event(.informationPackageCreation, outcome: .success,
+              detail: "SIP → AIP_hoso (\(target.status.rawValue), v\(target.version))", objects: [sip, aip])
+        let content = AIPContent(objectID: target.objectID, recordStatus: target.status, created: Date(), archiveCode: options.archiveCode,
+                                 software: software, approvers: [], agents: agents, dossier: dossier, documents: documents,
+                                 files: files, events: events, submissionMETS: package.submissionMETS,
+                                 submissionObjectID: package.submissionObjectID)
+        return AssembledAIP(content: content, texts: texts, fileDocuments: fileDocuments, keptPayload: kept,
+                            identified: files.count, unknownFormats: unknown, warnings: warnings)
+    }
+
+    /// The AIP path of a package data file: `representations/<rep>/data/<rest>` becomes
+    /// `representations/rep1/data/<rest>` (other representations keep their name as a subfolder);
+    /// a bag's `data/<rest>` becomes `representations/rep1/data/<rest>`.
+    static func aipPath(forPackagePath path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        if parts.count >= 4, parts[0] == "representations", parts[2] == "data" {
+            let rest = parts.dropFirst(3).joined(separator: "/")
+            return AIPLayout.dataFolder + (parts[1] == "rep1" ? rest : parts[1] + "/" + rest)
+        }
+        if parts.first == "data", parts.count > 1 { return AIPLayout.dataFolder + parts.dropFirst().joined(separator: "/") }
+        return AIPLayout.dataFolder + parts.joined(separator: "/")
+    }
+
+    /// A SUPPLEMENT keeps the current version's documents and payload that it does not replace (by docId and path).
+    private func carryOver(target: StorageTarget, documents: inout [AIPDocument], files: inout [AIPFile],
+                           fileDocuments: inout [String: String], kept: inout Set<String>) throws(IngestError) {
+        let previousDocuments: [Document], previousFiles: [CatalogueFile]
+        do {
+            previousDocuments = try catalogue.documents(aipObjectID: target.objectID)
+            previousFiles = try catalogue.files(aipObjectID: target.objectID)
+        } catch {
+            throw IngestError("KHO-INGEST-CATALOGUE", wrapping: error, path: target.objectID, vi: "Không đọc được mục lục", en: "Cannot read the catalogue")
+        }
+        let newPaths = Set(files.map(\.path)), newDocIds = Set(documents.compactMap { $0.record.docId })
+        var carried: [AIPFile] = []
+        for file in previousFiles where file.path.hasPrefix(AIPLayout.dataFolder) && !newPaths.contains(file.path) {
+            let source = (try? target.existing?.contentFile(logicalPath: file.path)) ?? file.path
+            carried.append(AIPFile(path: file.path, source: source, originalPath: file.path, size: file.size, sha256: file.sha256,
+                                   sha512: file.sha512, mimeType: file.mimeType ?? "application/octet-stream",
+                                   format: AIPFileFormat(name: file.puid ?? "unknown", puid: file.puid)))
+            kept.insert(file.path)
+            if let docId = file.docId { fileDocuments[file.path] = docId }
+        }
+        let carriedDocuments = previousDocuments.filter { !newDocIds.contains($0.docId) }.map { document in
+            AIPDocument(record: CatalogueProjection.record(document.entry),
+                        filePaths: carried.filter { fileDocuments[$0.path] == document.docId }.map(\.path))
+        }
+        files = carried + files
+        documents = carriedDocuments + documents
+    }
+}
