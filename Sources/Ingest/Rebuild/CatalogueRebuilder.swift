@@ -10,7 +10,8 @@ import Foundation
 /// What storage cannot give back, and is carried over from the old catalogue when it can be read:
 /// the audit log (`audit_log`, the auditor's evidence: it is copied entry for entry before anything
 /// is recorded, so re-recorded events are not appended twice) and the transfers (`transfers`, and
-/// each version's `transferID`: a transfer is a catalogue decision, rejected ones never reach storage).
+/// the transfer row each version's `transferID` names: a transfer is a catalogue decision, rejected ones
+/// never reach storage; the id itself is read from the OCFL version message).
 /// Without an old catalogue the rebuilt one starts a new audit chain holding every event found in storage.
 public struct CatalogueRebuilder: Sendable {
     /// What a rebuild did.
@@ -33,11 +34,14 @@ public struct CatalogueRebuilder: Sendable {
     public let storage: OCFLStorageRoot
     /// The catalogue file to replace (need not exist).
     public let cataloguePath: String
+    /// Extract the documents' text again for search, as ingest did (`pdftotext` for PDFs when installed).
+    public let extractText: Bool
 
     /// A rebuilder of `cataloguePath` from `storage`.
-    public init(storage: OCFLStorageRoot, cataloguePath: String) {
+    public init(storage: OCFLStorageRoot, cataloguePath: String, extractText: Bool = true) {
         self.storage = storage
         self.cataloguePath = cataloguePath
+        self.extractText = extractText
     }
 
     /// Where the previous catalogue waits while the new one is moved in.
@@ -85,14 +89,18 @@ public struct CatalogueRebuilder: Sendable {
                     throw RebuildError("KHO-REBUILD-OBJECT", path: id, vi: "Không đọc được đối tượng: \(error.description)",
                                        en: "Cannot read the object: \(error.description)")
                 }
-                let reader = StoredAIPReader(object: object)
-                let oldVersions = (try? old?.versions(objectID: id)) ?? []
+                let reader = StoredAIPReader(object: object, extractor: extractText ? TextExtractor() : nil) { id in
+                    (try? old?.transfer(id: id))??.transferringUnit
+                }
                 for name in object.versions {
                     var entry = try reader.entry(version: name)
-                    if let transferID = oldVersions.first(where: { $0.version == entry.version })?.transferID,
-                       let transfer = try old?.transfer(id: transferID) {
-                        if transfersKept.insert(transferID).inserted { try catalogue.record(transfer: Self.entry(transfer)) }
-                        entry.transferID = transferID
+                    // The transfer id is in storage (the version message); the transfer row is not.
+                    if let transferID = entry.transferID {
+                        if let transfer = try old?.transfer(id: transferID) {
+                            if transfersKept.insert(transferID).inserted { try catalogue.record(transfer: Self.entry(transfer)) }
+                        } else {
+                            entry.transferID = nil
+                        }
                     }
                     try catalogue.record(aip: entry)
                     report.versions += 1
