@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "CZlibKho"],
-            exclude: ["README.md"]
+            exclude: ["README.md", "Rebuild/README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(

@@ -83,7 +83,7 @@ struct SearchResult: Encodable {
         if let documentNumber { facts.append("Số, ký hiệu: \(documentNumber)") }
         if let date { facts.append(kind == .dossier ? "Thời gian: \(date)" : "Ngày: \(date)") }
         if !facts.isEmpty { lines.append("   " + facts.joined(separator: " · ")) }
-        if let snippet, !snippet.isEmpty, snippet != title { lines.append("   … \(snippet) …") }
+        if let snippet, !snippet.isEmpty, snippet != title { lines.append("   \(snippet)") }
         lines.append("   AIP: \(aipObjectID)\(docId.map { " · docId: \($0)" } ?? "")")
         return lines.joined(separator: "\n") + "\n"
     }
