@@ -45,6 +45,12 @@ import Testing
 
     @Test func rebuiltCatalogueEqualsTheOriginalTableByTable() throws {
         let home = try Home()
+        // A fixity sweep after ingest: an event in the catalogue that no AIP version holds yet.
+        try Catalogue(path: home.cataloguePath).record(event: EventEntry(
+            identifier: "fixity-sweep-2026-07-01", type: .fixityCheck, dateTime: "2026-07-01T02:00:00.000+07:00",
+            outcome: .success, detail: "kho fixity sweep", linkingObjects: [home.supplementedID],
+            agent: AgentEntry(identifier: "kho/0.1.0", name: "Kho 0.1.0", kind: .software, version: "0.1.0")),
+            aipObjectID: home.supplementedID)
         let before = try home.snapshots()
         #expect(before["aip_versions"]?.count == 4)
         #expect(before["documents"]?.count == 8)
@@ -56,6 +62,7 @@ import Testing
         let report = try CatalogueRebuilder(storage: home.storage, cataloguePath: home.cataloguePath).rebuild()
         #expect(report.objects == 3 && report.versions == 4 && report.documents == 8)
         #expect(report.auditEntriesKept == Int64(events) && report.transfersKept == 4)
+        #expect(report.eventsKept == 1)
         let after = try home.snapshots()
         #expect(Set(after.keys) == Set(before.keys))
         for table in before.keys.sorted() {

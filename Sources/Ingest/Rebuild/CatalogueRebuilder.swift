@@ -28,6 +28,8 @@ public struct CatalogueRebuilder: Sendable {
         public var auditEntriesKept: Int64 = 0
         /// Transfers carried over from the old catalogue.
         public var transfersKept = 0
+        /// PREMIS events carried over from the old catalogue because no AIP version holds them yet.
+        public var eventsKept = 0
     }
 
     /// The storage root to read.
@@ -92,8 +94,10 @@ public struct CatalogueRebuilder: Sendable {
                 let reader = StoredAIPReader(object: object, extractor: extractText ? TextExtractor() : nil) { id in
                     (try? old?.transfer(id: id))??.transferringUnit
                 }
+                var recorded = Set<String>()
                 for name in object.versions {
                     var entry = try reader.entry(version: name)
+                    recorded.formUnion(entry.events.map(\.identifier))
                     // The transfer id is in storage (the version message); the transfer row is not.
                     if let transferID = entry.transferID {
                         if let transfer = try old?.transfer(id: transferID) {
@@ -106,6 +110,10 @@ public struct CatalogueRebuilder: Sendable {
                     report.versions += 1
                     report.events += entry.events.count
                     if name == object.inventory.head { report.documents += entry.documents.count }
+                }
+                // Events recorded after ingest (fixity sweeps, access) that no AIP version holds yet.
+                for event in (try old?.events(aipObjectID: id)) ?? [] where !recorded.contains(event.identifier) {
+                    if try catalogue.record(event: event, aipObjectID: id) { report.eventsKept += 1 }
                 }
                 report.objects += 1
             }

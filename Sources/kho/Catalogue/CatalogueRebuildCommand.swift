@@ -39,6 +39,6 @@ struct CatalogueRebuildCommand: AsyncParsableCommand {
         print("Đã dựng lại mục lục / catalogue rebuilt: \(home.cataloguePath)")
         print("  Gói AIP / objects: \(report.objects)   Phiên bản / versions: \(report.versions)")
         print("  Tài liệu / documents: \(report.documents)   Sự kiện PREMIS / events: \(report.events)")
-        print("  Giữ từ mục lục cũ / kept from the old catalogue: \(report.auditEntriesKept) mục nhật ký / audit entries, \(report.transfersKept) lần nộp lưu / transfers")
+        print("  Giữ từ mục lục cũ / kept from the old catalogue: \(report.auditEntriesKept) mục nhật ký / audit entries, \(report.transfersKept) lần nộp lưu / transfers, \(report.eventsKept) sự kiện sau tiếp nhận / later events")
     }
 }
