@@ -56,7 +56,7 @@ let package = Package(
         // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
         .target(
             name: "Ingest",
-            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "CZlibKho"],
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"],
             exclude: ["README.md", "Rebuild/README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.

@@ -12,7 +12,8 @@ struct BoundedFileReader: ~Copyable {
     /// The file's size in bytes when it was opened.
     let size: Int64
     private let fd: Int32
-    private let path: String
+    /// The file being read.
+    let path: String
 
     init(path: String) throws(FormatIdentificationError) {
         let fd = open(path, O_RDONLY | O_CLOEXEC)

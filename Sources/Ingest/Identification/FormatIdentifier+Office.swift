@@ -1,3 +1,5 @@
+import Packaging
+
 extension FormatIdentifier {
     /// OpenDocument (the stored `mimetype` entry at the start), Office Open XML (part names in the zip
     /// central directory) and Office 97–2003 (OLE2 directory entry names).
@@ -29,11 +31,11 @@ extension FormatIdentifier {
     /// The ODF version: `manifest:version` in the manifest (1.2 onwards), else `office:version` in meta.xml
     /// or content.xml (each inflated only to its first 256 KiB).
     private func openDocumentVersion(_ reader: borrowing BoundedFileReader) throws(FormatIdentificationError) -> String? {
-        guard let zip = try ZipEntryNames(reader) else { return nil }
-        if let manifest = try zip.contents(of: "META-INF/manifest.xml", reader),
+        guard let zip = try? ZipIndex.read(zipAt: reader.path) else { return nil }
+        if let manifest = try? zip.contents(of: "META-INF/manifest.xml"),
            let version = Self.xmpValue("manifest:version", in: manifest) { return version }
         for part in ["meta.xml", "content.xml"] {
-            if let xml = try zip.contents(of: part, reader), let version = Self.xmpValue("office:version", in: xml) { return version }
+            if let xml = try? zip.contents(of: part), let version = Self.xmpValue("office:version", in: xml) { return version }
         }
         return nil
     }
@@ -51,9 +53,10 @@ extension FormatIdentifier {
                                             notes: puid == nil ? ["ODF version \(version ?? "not found"): no PRONOM id here"] : [])
             }
         }
-        guard let zip = try ZipEntryNames(reader) else {
+        // Packaging's checked reader: a zip it cannot read (truncated, hostile) is only "a zip" here.
+        guard let zip = try? ZipIndex.read(zipAt: reader.path) else {
             return FormatIdentification(puid: nil, formatName: "ZIP archive", mimeType: "application/zip", basis: .signature,
-                                        notes: ["central directory not found (truncated?)"])
+                                        notes: ["central directory not readable (truncated or malformed?)"])
         }
         let names = Set(zip.names)
         if names.contains("[Content_Types].xml") {

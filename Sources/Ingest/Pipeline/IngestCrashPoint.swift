@@ -29,9 +29,12 @@ enum IngestCrashPoint: Int, CaseIterable {
 }
 
 extension IngestOptions {
-    /// Kills the process (SIGKILL, no clean-up) when `point` is the configured crash point.
+    /// Kills the process (SIGKILL, no clean-up) when `point` is the configured crash point, after printing
+    /// `KHO-TEST-CRASH-POINT ingest <n> <name>` on standard error as the OCFL writer's hook does.
     func crashIfRequested(_ point: IngestCrashPoint) {
-        if crashAt == point.rawValue { kill(getpid(), SIGKILL) }
+        guard crashAt == point.rawValue else { return }
+        FileHandle.standardError.write(Data("KHO-TEST-CRASH-POINT ingest \(point.rawValue) \(point)\n".utf8))
+        kill(getpid(), SIGKILL)
     }
 
     /// The OCFL writer's crash step for the configured point, if it is one of the writer's.

@@ -50,12 +50,18 @@ extension IngestRun {
         var submissionMETS = Data()
         do {
             mets = try SubmissionMETS.read(packageRoot: package.root)
-            guard let dossierPath = mets.dossierRecordPath else {
-                throw IngestError("TT05-PKG-003", path: "METS.xml", vi: "METS không tham chiếu EAD.xml", en: "METS references no EAD.xml")
+            // A TT05 package describes its dossier in EAD.xml; another E-ARK SIP is accepted with what it has:
+            // its METS LABEL as title, its SUBMISSIONAGREEMENT altRecordID or OBJID as the dossier code.
+            var record = DossierRecord()
+            if let dossierPath = mets.dossierRecordPath { record = try Self.readDossier(package.root, dossierPath) }
+            if record.fileCode?.isEmpty != false, record.arcFileCode?.isEmpty != false {
+                record.fileCode = mets.submissionAgreement ?? mets.objid
             }
-            dossier = try Self.readDossier(package.root, dossierPath)
+            if record.title?.isEmpty != false { record.title = mets.label ?? mets.objid }
+            dossier = record
             for (id, path) in mets.documentRecords {
-                documents.append((id, try Self.readDocument(package.root, path)))
+                let document = try Self.readDocument(package.root, path)
+                if document.docId?.isEmpty == false || document.code?.isEmpty == false { documents.append((id, document)) }
             }
             submissionMETS = try Data(contentsOf: URL(fileURLWithPath: package.root + "/METS.xml"))
         } catch let error as IngestError {

@@ -63,8 +63,13 @@ extension IngestRun {
         }
         let pending = PendingRecord.path(staging: home.staging, fingerprint: package.fingerprint)
         if recorded {
-            PendingRecord.remove(pending)  // a crash after the catalogue write, before clean-up
-            return .alreadyArchived(objectID: objectID, version: version, recovered: false)
+            // A crash after the catalogue write: issue the receipt if it was not, then clean up.
+            guard let record = PendingRecord.load(pending) else {
+                return .alreadyArchived(objectID: objectID, version: version, recovered: false)
+            }
+            _ = try ReceiptWriter(folder: home.receipts).write(record.receipt)
+            PendingRecord.remove(pending)
+            return .alreadyArchived(objectID: objectID, version: version, recovered: true)
         }
         guard let record = PendingRecord.load(pending) else {
             throw IngestError("KHO-INGEST-CATALOGUE-MISSING", path: objectID,

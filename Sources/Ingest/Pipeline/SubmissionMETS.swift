@@ -24,6 +24,10 @@ struct SubmissionMETS: Sendable {
 
     /// Root `@OBJID` (`uuid-…`).
     var objid: String?
+    /// Root `@LABEL`.
+    var label: String?
+    /// `metsHdr/altRecordID TYPE=SUBMISSIONAGREEMENT` (TT05 software puts the fileCode there).
+    var submissionAgreement: String?
     /// `metsHdr/@RECORDSTATUS` (NEW when absent).
     var recordStatus: String
     /// The transferring body's name (`agent ROLE=CREATOR TYPE=ORGANIZATION`).
@@ -43,11 +47,14 @@ struct SubmissionMETS: Sendable {
     static func read(packageRoot root: String) throws(IngestError) -> SubmissionMETS {
         let rootDocument = try parse(root, "METS.xml")
         let mets = rootDocument.root
-        var result = SubmissionMETS(objid: mets.attribute("OBJID"), recordStatus: "NEW", creatorOrganization: nil,
+        var result = SubmissionMETS(objid: mets.attribute("OBJID"), label: mets.attribute("LABEL"), submissionAgreement: nil, recordStatus: "NEW", creatorOrganization: nil,
                                     identificationCode: nil, dossierRecordPath: nil, documentRecords: [],
                                     dataFiles: [], representationMETS: [])
         if let header = mets.firstChild(named: "metsHdr", namespace: XMLNamespace.mets) {
             if let status = header.attribute("RECORDSTATUS"), !status.isEmpty { result.recordStatus = status.uppercased() }
+            for alt in header.children(named: "altRecordID", namespace: XMLNamespace.mets) where alt.attribute("TYPE") == "SUBMISSIONAGREEMENT" {
+                result.submissionAgreement = result.submissionAgreement ?? alt.text.trimmed
+            }
             for agent in header.children(named: "agent", namespace: XMLNamespace.mets) {
                 let name = agent.firstChild(named: "name", namespace: XMLNamespace.mets)?.text
                 for note in agent.children(named: "note", namespace: XMLNamespace.mets)

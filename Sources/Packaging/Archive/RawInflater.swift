@@ -1,8 +1,8 @@
 import CZlibKho
 
-/// Inflates the few KiB of XML that identification needs from inside a zip (the ODF manifest) with
-/// zlib, stopping at a cap. Not for bulk data: Packaging unpacks archives.
-enum Inflater {
+/// Inflates a small raw DEFLATE stream (a zip entry's data) in memory with zlib, stopping at a cap.
+/// For reading a few KiB of a part (an ODF manifest); unpacking streams through `ZipUnpacker` instead.
+enum RawInflater {
     /// The first `maxOutput` bytes of the raw DEFLATE stream `input`, or nil when it is not valid DEFLATE.
     static func inflate(_ input: [UInt8], maxOutput: Int) -> [UInt8]? {
         guard maxOutput > 0 else { return [] }
