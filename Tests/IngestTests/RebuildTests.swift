@@ -110,4 +110,22 @@ import Testing
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: home.pipeline.home.path).filter { $0.contains("rebuild") }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
+
+    @Test func aRebuildInterruptedMidSwapIsRecoveredWithItsAuditLog() throws {
+        let home = try Home()
+        let before = try home.snapshots()
+        // The crash window: the old catalogue renamed to the backup, the new one not yet moved in,
+        // and a partial file of the interrupted run still there.
+        let rebuilder = CatalogueRebuilder(storage: home.storage, cataloguePath: home.cataloguePath)
+        try FileManager.default.moveItem(atPath: home.cataloguePath, toPath: rebuilder.backupPath)
+        for suffix in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: home.cataloguePath + suffix) {
+            try FileManager.default.moveItem(atPath: home.cataloguePath + suffix, toPath: rebuilder.backupPath + suffix)
+        }
+        try Data("partial".utf8).write(to: URL(fileURLWithPath: home.cataloguePath + ".rebuild-0000"))
+        let report = try rebuilder.rebuild()
+        #expect(report.auditEntriesKept == Int64(before["audit_log"]?.count ?? -1) && report.auditEntriesKept > 0)
+        #expect(try home.snapshots() == before)
+        let names = try FileManager.default.contentsOfDirectory(atPath: home.pipeline.home.path)
+        #expect(!names.contains { $0.contains(".rebuild-") || $0.contains("before-rebuild") }, "\(names)")
+    }
 }

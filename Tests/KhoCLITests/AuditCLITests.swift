@@ -13,8 +13,10 @@ import Testing
             var headDigest: String
             var failure: Failure?
         }
+        struct Discrepancy: Decodable { var eventIdentifier: String; var reason: String }
         var intact: Bool
         var verification: Verification
+        var eventDiscrepancies: [Discrepancy]
     }
 
     func verify(_ fixture: SearchCLIFixture) throws -> (ProcessResult, Output) {
@@ -116,5 +118,18 @@ import Testing
         let stdout = try fixture.kho(["audit", "export"])
         #expect(stdout.status == 0)
         #expect(stdout.stdout.split(separator: "\n") == lines)
+    }
+
+    @Test func anEventEditedAroundTheChainIsNamed() throws {
+        let fixture = try SearchCLIFixture()
+        let id = "\(SearchCLIFixture.tanLap)-fix"
+        // The attacker leaves the chain alone and edits the event row itself.
+        try tamper(fixture, ["UPDATE premis_events SET outcome = 'failure' WHERE identifier = '\(id)'"])
+        let (text, json) = try verify(fixture)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("NHẬT KÝ NGUYÊN VẸN"))
+        #expect(text.stdout.contains("\(id) (mục / entry 2): edited-after-audit"), "\(text.stdout)")
+        #expect(!json.intact && json.verification.failure == nil)
+        #expect(json.eventDiscrepancies.map(\.eventIdentifier) == [id])
     }
 }

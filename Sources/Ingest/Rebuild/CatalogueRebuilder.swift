@@ -54,6 +54,7 @@ public struct CatalogueRebuilder: Sendable {
     @discardableResult
     public func rebuild() throws(RebuildError) -> Report {
         let fm = FileManager.default
+        try recoverInterruptedRebuild()
         let fresh = cataloguePath + ".rebuild-" + UUID().uuidString
         defer { Self.remove(fresh) }
         let report = try build(into: fresh)
@@ -70,6 +71,28 @@ public struct CatalogueRebuilder: Sendable {
         }
         Self.remove(backupPath)
         return report
+    }
+
+    /// Puts back the state a crashed rebuild left: a backup with no catalogue beside it is the old
+    /// catalogue (renamed away just before the new one was moved in), so it is renamed back, keeping its
+    /// audit log; partial `…rebuild-<uuid>` files are removed.
+    public func recoverInterruptedRebuild() throws(RebuildError) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: backupPath) {
+            if fm.fileExists(atPath: cataloguePath) {
+                Self.remove(backupPath)  // the swap completed; only the clean-up was interrupted
+            } else {
+                do { try Self.move(backupPath, to: cataloguePath) } catch {
+                    throw RebuildError("KHO-REBUILD-SWAP", path: backupPath,
+                                       vi: "Không khôi phục được mục lục cũ: \(error)", en: "Cannot restore the previous catalogue: \(error)")
+                }
+            }
+        }
+        let folder = (cataloguePath as NSString).deletingLastPathComponent
+        let prefix = (cataloguePath as NSString).lastPathComponent + ".rebuild-"
+        for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(prefix) {
+            try? fm.removeItem(atPath: folder + "/" + name)
+        }
     }
 
     /// Records everything into a new catalogue at `path` and closes it.

@@ -21,7 +21,13 @@ struct AuditVerifyCommand: AsyncParsableCommand {
               kho audit verify --json
               kho audit verify --anchor-length 1532 --anchor-head 9f2c…
 
-            Exit status: 0 intact, 1 broken (names the first bad entry and why) or unreadable, 2 usage error.
+            Cũng so từng sự kiện PREMIS trong mục lục với nội dung nhật ký đã niêm phong: sự kiện bị sửa \
+            sau đó, hoặc không qua nhật ký, đều được nêu tên.
+            Also compares every PREMIS event in the catalogue with what the chain sealed: events edited \
+            afterwards, or written around the chain, are named.
+
+            Exit status: 0 intact, 1 broken (names the first bad entry and why), an event differs, or \
+            unreadable; 2 usage error.
             """
     )
 
@@ -46,14 +52,17 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         let catalogue = try home.existingCatalogue()
         let anchor = anchorLength.flatMap { length in anchorHead.map { AuditAnchor(length: length, headDigest: $0.lowercased()) } }
         let result = try AuditChain.verify(catalogue, anchor: anchor)
+        let edited = try AuditChain.verifyEvents(catalogue)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             struct Output: Encodable {
                 var intact: Bool
                 var verification: AuditVerification
+                var eventDiscrepancies: [EventDiscrepancy]
             }
-            print(String(decoding: try encoder.encode(Output(intact: result.isIntact, verification: result)), as: UTF8.self))
+            let output = Output(intact: result.isIntact && edited.isEmpty, verification: result, eventDiscrepancies: edited)
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
         } else if let failure = result.failure {
             print("NHẬT KÝ BỊ HỎNG / AUDIT CHAIN BROKEN")
             print("Mục hỏng đầu tiên / first bad entry: \(failure.sequence) (\(failure.reason.rawValue))")
@@ -64,6 +73,13 @@ struct AuditVerifyCommand: AsyncParsableCommand {
             print("Độ dài / length: \(result.length)")
             print("Mã băm đầu chuỗi / head digest (SHA-256): \(result.headDigest)")
         }
-        if !result.isIntact { throw ExitCode(1) }
+        if !json, !edited.isEmpty {
+            print("SỰ KIỆN KHÁC VỚI NHẬT KÝ / EVENTS DIFFER FROM THE AUDIT CHAIN: \(edited.count)")
+            for discrepancy in edited {
+                let sealed = discrepancy.auditSequence.map { " (mục / entry \($0))" } ?? ""
+                print("  \(discrepancy.eventIdentifier)\(sealed): \(discrepancy.reason.rawValue)")
+            }
+        }
+        if !result.isIntact || !edited.isEmpty { throw ExitCode(1) }
     }
 }
