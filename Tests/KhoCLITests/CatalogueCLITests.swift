@@ -35,4 +35,30 @@ import Testing
         #expect(try Catalogue(path: fixture.cataloguePath).count(table: "dossiers") == 2)
         #expect(try Catalogue(path: fixture.cataloguePath).tableSnapshots().mapValues { "\($0)" } == before)
     }
+
+    @Test func demoHomeRebuildsToAnEqualCatalogue() throws {
+        let temp = try TemporaryDirectory("kho-cli-rebuild-demo")
+        let home = temp.path + "/home"
+        let demo = try runKho(["demo", "--home", home])
+        #expect(demo.status == 0, "\(demo.stderr)")
+        let snapshot = { () throws -> [String: String] in
+            try Catalogue(path: home + "/kho.sqlite").tableSnapshots().mapValues { "\($0)" }
+        }
+        let before = try snapshot()
+        #expect(before["documents"] != "[]")
+        let result = try runKho(["catalogue", "rebuild", "--home", home])
+        #expect(result.status == 0, "\(result.stderr)")
+        let after = try snapshot()
+        for table in before.keys.sorted() {
+            #expect(after[table] == before[table], "table \(table) differs after kho catalogue rebuild")
+        }
+        // Without text extraction only the search index differs.
+        #expect(try runKho(["catalogue", "rebuild", "--home", home, "--skip-text"]).status == 0)
+        let skipped = try snapshot()
+        for table in before.keys.sorted() where table != "search_entries" {
+            #expect(skipped[table] == before[table], "table \(table) differs after --skip-text")
+        }
+        // …and it does differ: the demo's PDFs carry a text layer that ingest indexed.
+        #expect(skipped["search_entries"] != before["search_entries"])
+    }
 }

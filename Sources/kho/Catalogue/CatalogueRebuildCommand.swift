@@ -21,12 +21,16 @@ struct CatalogueRebuildCommand: AsyncParsableCommand {
             Ví dụ / examples:
               kho catalogue rebuild
               kho catalogue rebuild --home /srv/kho
+              kho catalogue rebuild --skip-text      (faster; no PDF text for search)
 
             Exit status: 0 rebuilt, 1 an object could not be read (nothing changed), 2 usage error.
             """
     )
 
     @OptionGroup var home: HomeOptions
+
+    @Flag(help: "Không trích xuất lại văn bản (tìm kiếm toàn văn sẽ thiếu) — skip text extraction; full-text search will lack document text.")
+    var skipText = false
 
     func run() async throws {
         let home = home.repositoryHome
@@ -35,7 +39,7 @@ struct CatalogueRebuildCommand: AsyncParsableCommand {
                                vi: "Không có gốc kho OCFL ở đây (kiểm tra --home)", en: "No OCFL storage root here (check --home)")
         }
         let storage = try OCFLStorageRoot.open(at: home.ocflRoot)
-        let report = try CatalogueRebuilder(storage: storage, cataloguePath: home.cataloguePath).rebuild()
+        let report = try CatalogueRebuilder(storage: storage, cataloguePath: home.cataloguePath, extractText: !skipText).rebuild()
         print("Đã dựng lại mục lục / catalogue rebuilt: \(home.cataloguePath)")
         print("  Gói AIP / objects: \(report.objects)   Phiên bản / versions: \(report.versions)")
         print("  Tài liệu / documents: \(report.documents)   Sự kiện PREMIS / events: \(report.events)")
