@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"],
-            exclude: ["README.md"]
+            exclude: ["README.md", "Rebuild/README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
@@ -73,10 +73,10 @@ let package = Package(
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
         .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
         .testTarget(name: "DataManagementTests", dependencies: ["DataManagement", "KhoTestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Metadata", "KhoTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Metadata", "ArchivalStorage", "DataManagement", "KhoTestSupport"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
         // Runs the built `kho` binary as a process, as an archivist would.
-        .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho"]),
+        .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho", "DataManagement"]),
     ],
     swiftLanguageModes: [.v6]
 )

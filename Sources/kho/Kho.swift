@@ -14,7 +14,8 @@ struct Kho: AsyncParsableCommand {
         version: KhoVersion.current,
         subcommands: [
             OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, UnpackCommand.self, DigestCommand.self,
-            BenchCommand.self, IngestCommand.self, DemoCommand.self,
+            BenchCommand.self, IngestCommand.self, DemoCommand.self, SearchCommand.self, AuditCommand.self,
+            CatalogueCommand.self,
         ]
     )
 
