@@ -8,31 +8,9 @@ import Testing
 /// completes; storage holds exactly one AIP with one version, valid; the catalogue matches storage; no
 /// work area or pending record is left; the receipt exists once.
 @Suite(.serialized) struct IngestCrashTests {
-    /// Runs kho with the ingest crash hook; the marker line if the point was reached (the process is then dead).
+    /// Runs kho with the crash hook `KHO_TEST_INGEST_CRASH_AT`; the marker line if the point was reached (the process is then dead).
     func runUntilCrash(_ arguments: [String], point: Int) throws -> (marker: String?, status: Int32) {
-        let process = Process()
-        process.executableURL = TestEnvironment.khoExecutable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["KHO_TEST_INGEST_CRASH_AT": String(point)]) { $1 }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var buffer = Data()
-        while true {
-            let chunk = errors.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            let text = String(decoding: buffer, as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("KHO-TEST-CRASH-POINT") }) {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                return (String(line), process.terminationStatus)
-            }
-        }
-        process.waitUntilExit()
-        return (nil, process.terminationStatus)
+        try runKhoUntilCrashPoint(arguments, hookVariable: "KHO_TEST_INGEST_CRASH_AT", point: point)
     }
 
     @Test func killedAnywhereThenRerunCompletesWithOneAIP() throws {

@@ -9,31 +9,9 @@ import Testing
 @Suite(.serialized) struct OCFLStorageCrashTests {
     typealias S = OCFLStorageCLISupport
 
-    /// Runs kho with the crash hook; returns the marker line if the step was reached (the process is then killed).
+    /// Runs kho with the crash hook `KHO_TEST_CRASH_AT`; the marker line if the step was reached (the process is then dead).
     func runUntilCrashPoint(_ arguments: [String], step: Int) throws -> (marker: String?, status: Int32) {
-        let process = Process()
-        process.executableURL = TestEnvironment.khoExecutable
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(["KHO_TEST_CRASH_AT": String(step)]) { $1 }
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        var buffer = Data()
-        while true {
-            let chunk = errors.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            let text = String(decoding: buffer, as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("KHO-TEST-CRASH-POINT") }) {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                return (String(line), process.terminationStatus)
-            }
-        }
-        process.waitUntilExit()
-        return (nil, process.terminationStatus)
+        try runKhoUntilCrashPoint(arguments, hookVariable: "KHO_TEST_CRASH_AT", point: step)
     }
 
     func copyTree(_ from: String, _ to: String) throws {

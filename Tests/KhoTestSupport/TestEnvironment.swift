@@ -106,3 +106,32 @@ public func which(_ tool: String) -> URL? {
     }
     return nil
 }
+
+/// Runs `kho` with a crash hook (`hookVariable=point`) until it prints a `KHO-TEST-CRASH-POINT` line on
+/// standard error, then kills it with SIGKILL, as a power cut would. Returns that line, or nil when the run
+/// never reached the point (it then ran to completion), and the exit status.
+public func runKhoUntilCrashPoint(_ arguments: [String], hookVariable: String, point: Int) throws -> (marker: String?, status: Int32) {
+    let process = Process()
+    process.executableURL = TestEnvironment.khoExecutable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging([hookVariable: String(point)]) { $1 }
+    let errors = Pipe()
+    process.standardError = errors
+    process.standardOutput = FileHandle.nullDevice
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    var buffer = Data()
+    while true {
+        let chunk = errors.fileHandleForReading.availableData
+        if chunk.isEmpty { break }
+        buffer.append(chunk)
+        let text = String(decoding: buffer, as: UTF8.self)
+        if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("KHO-TEST-CRASH-POINT") }) {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            return (String(line), process.terminationStatus)
+        }
+    }
+    process.waitUntilExit()
+    return (nil, process.terminationStatus)
+}

@@ -1,3 +1,4 @@
+import Metadata
 import Foundation
 
 /// The biên bản giao nhận as a self-contained HTML page (no external resources), Vietnamese first with
@@ -63,18 +64,5 @@ enum ReceiptHTML {
     }
 
     /// HTML-escapes text.
-    static func e(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func e(_ text: String) -> String { MarkupText.escape(text) }
 }

@@ -132,7 +132,5 @@ public final class XMLSchemaSet: @unchecked Sendable {
         return compiled
     }
 
-    private static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "<", with: "&lt;")
-    }
+    private static func escape(_ value: String) -> String { MarkupText.escape(value) }
 }

@@ -1,3 +1,4 @@
+import Metadata
 /// Writes the two METS documents of a sample TT05 SIP_hoso (package and representation), E-ARK CSIP/SIP 2.2 shaped.
 struct SampleMETSWriter {
     /// Profile URL declared in `mets/@PROFILE` (SIP2).
@@ -18,7 +19,7 @@ struct SampleMETSWriter {
 
     private mutating func id(_ prefix: String = "uuid-") -> String { prefix + random.uuid() }
 
-    private func e(_ text: String) -> String { XMLText.escape(text) }
+    private func e(_ text: String) -> String { MarkupText.escape(text) }
 
     private func fileAttributes(_ file: WrittenFile) -> String {
         "MIMETYPE=\"\(file.mimeType)\" SIZE=\"\(file.size)\" CREATED=\"\(created)\" CHECKSUM=\"\(file.sha256.uppercased())\" CHECKSUMTYPE=\"SHA-256\""

@@ -1,4 +1,5 @@
 import Foundation
+import Metadata
 
 /// The TT05 fields of one sample record, in the order the generator writes them.
 ///
@@ -11,7 +12,7 @@ struct SampleRecord: Sendable {
     var xml: String {
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<simpledc>\n"
         for (name, value) in fields {
-            out += value.isEmpty ? "  <\(name)/>\n" : "  <\(name)>\(XMLText.escape(value))</\(name)>\n"
+            out += value.isEmpty ? "  <\(name)/>\n" : "  <\(name)>\(MarkupText.escape(value))</\(name)>\n"
         }
         return out + "</simpledc>\n"
     }

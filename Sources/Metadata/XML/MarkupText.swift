@@ -1,7 +1,9 @@
-/// Escaping for the XML that the sample generator writes (text and attribute values).
-enum XMLText {
+/// Escaping for text and attribute values written into XML or HTML by string building (sample packages,
+/// receipts, driver schemas); `XMLStreamWriter` escapes on its own as it streams.
+public enum MarkupText {
     /// `&`, `<`, `>`, `"` and `'` escaped; everything else (Vietnamese included) kept as UTF-8.
-    static func escape(_ text: String) -> String {
+    /// Safe in element content and in single- or double-quoted attributes, in XML and in HTML.
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
@@ -10,7 +12,7 @@ enum XMLText {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "'": out += "&apos;"
+            case "'": out += "&#39;"
             default: out.append(character)
             }
         }
