@@ -27,7 +27,7 @@ let package = Package(
             providers: [.apt(["libssl-dev"])]
         ),
         // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
-        .target(name: "KhoCore", dependencies: ["CLibCrypto"]),
+        .target(name: "KhoCore", dependencies: ["CLibCrypto"], exclude: ["README.md"]),
         // libxml2, the only XML parser Kho trusts (no network, no external entities).
         .systemLibrary(
             name: "CLibXML2",
@@ -65,7 +65,8 @@ let package = Package(
             dependencies: [
                 "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         .target(name: "KhoTestSupport", dependencies: ["KhoCore"], path: "Tests/KhoTestSupport"),
