@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every Kho benchmark, each printing Kho side by side with its reference tools (Markdown tables for
-# BENCHMARKS.md). Corpora are generated under WORK on the first run and reused afterwards.
+# BENCHMARKS.md). The corpora (20,000 small files, 20 × 50 MB) are generated under WORK on the first run and
+# shared by every benchmark, then reused.
 #
 #   Benchmarks/run.sh [WORK]        default WORK=/tmp/kho-bench
 #
@@ -16,5 +17,5 @@ echo "# Kho benchmarks — $(date -u +%Y-%m-%dT%H:%MZ), load: $(cut -d' ' -f1-3 
 for bench in hash storage bag sip; do
   echo
   echo "## kho bench $bench"
-  .build/release/kho bench "$bench" --work "$work/$bench"
+  .build/release/kho bench "$bench" --work "$work"
 done
