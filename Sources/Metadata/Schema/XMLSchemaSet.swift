@@ -12,7 +12,7 @@ public import KhoCore
 /// `Sendable`: the compiled schema is immutable and libxml2 allows sharing it between threads; every
 /// validation gets its own validation context.
 public final class XMLSchemaSet: @unchecked Sendable {
-    private let schema: xmlSchemaPtr
+    let schema: xmlSchemaPtr
     /// The schema file or name given at compile time.
     public let sourceName: String
     /// How findings name the schema: the file name, or the imported files of a driver.
@@ -100,7 +100,11 @@ public final class XMLSchemaSet: @unchecked Sendable {
     }
 
     /// Parses and validates the file at `path`; a parse refusal becomes a single error finding.
+    ///
+    /// A streaming pass comes first (`passesStreaming(fileAt:)`): a valid document is never held as a tree;
+    /// anything else is parsed and validated as before, so the findings are the same either way.
     public func validate(fileAt path: String) -> [Finding] {
+        if passesStreaming(fileAt: path) { return [] }
         do {
             return validate(try XMLDocument.parse(fileAt: path))
         } catch {

@@ -36,12 +36,12 @@ struct SimpleDCReader {
                      en: "Element <\(name)> is not part of the TT05 \(recordName.en) record; ignored", at: child)
                 continue
             }
-            if !child.children.isEmpty || !child.attributes.isEmpty {
+            if child.hasChildElements || child.hasAttributes {
                 note("\(prefix)-STRUCTURE-\(field.ruleName)", .warning,
                      vi: "\(field.vietnameseLabel): trường phải là văn bản thuần, không có phần tử con hay thuộc tính",
                      en: "\(field.englishLabel): a field holds plain text, without child elements or attributes", at: child)
             }
-            let text = child.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = child.text.trimmingTT05Whitespace
             if let previous = values[name], !field.repeatable {
                 let same = previous.contains(text)
                 note("\(prefix)-DUPLICATE-\(field.ruleName)", same ? .warning : .error,
@@ -50,7 +50,10 @@ struct SimpleDCReader {
             }
             values[name, default: []].append(text)
             if source.elements[name] == nil {
-                source.elements[name] = TT05Source.Location(xpath: child.xpath, line: child.line)
+                // The first element with this local name is first among its same-named siblings, so an element
+                // in no namespace (every TT05 field) is at `<root>/name[1]`: no walk up the tree, no position cache.
+                let xpath = child.namespaceURI == nil ? "\(source.rootXPath)/\(name)[1]" : child.xpath
+                source.elements[name] = TT05Source.Location(xpath: xpath, line: child.line)
             }
         }
     }
@@ -71,7 +74,7 @@ struct SimpleDCReader {
     /// Every keyword: elements repeated and/or separated by semicolons.
     func keywords(_ element: String) -> [String] {
         (values[element] ?? []).flatMap { text in
-            text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            text.split(separator: ";").map { $0.trimmingTT05Whitespace }.filter { !$0.isEmpty }
         }
     }
 

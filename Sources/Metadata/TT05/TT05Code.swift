@@ -11,7 +11,7 @@ public protocol TT05Code: RawRepresentable, CaseIterable, Sendable, Hashable, TT
 extension TT05Code {
     /// Parses a code, tolerating surrounding whitespace and a missing leading zero ("1" → "01").
     public init?(tt05Text text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingTT05Whitespace
         if let exact = Self(rawValue: trimmed) {
             self = exact
         } else if trimmed.count == 1, trimmed.allSatisfy(\.isASCII), let padded = Self(rawValue: "0" + trimmed) {

@@ -48,7 +48,7 @@ public struct TT05Date: Sendable, Hashable, TT05Parsable, CustomStringConvertibl
 
     /// Parses `DD/MM/YYYY`, `MM/YYYY` or `YYYY` (one-digit day or month tolerated: `5/1/2001`).
     public init?(tt05Text text: String) {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "/", omittingEmptySubsequences: false)
+        let parts = text.trimmingTT05Whitespace.split(separator: "/", omittingEmptySubsequences: false)
         func number(_ part: Substring, digits: ClosedRange<Int>) -> Int? {
             guard digits.contains(part.count), part.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
             return Int(part)

@@ -21,7 +21,7 @@ public struct TT05Value<Value: TT05Parsable>: Sendable, Hashable {
     public init(_ value: Value) { self.text = value.tt05Text }
 
     /// A field holding whatever text was found.
-    public init(text: String) { self.text = text.trimmingCharacters(in: .whitespacesAndNewlines) }
+    public init(text: String) { self.text = text.trimmingTT05Whitespace }
 
     /// True when the element was present but empty.
     public var isEmpty: Bool { text.isEmpty }
@@ -32,7 +32,7 @@ public struct TT05Value<Value: TT05Parsable>: Sendable, Hashable {
 extension Int: TT05Parsable {
     /// A non-negative decimal integer, digits only ("12"; not "+12", "1.0" or "-1").
     public init?(tt05Text text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingTT05Whitespace
         guard !trimmed.isEmpty, trimmed.count <= 18, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(trimmed) else { return nil }
         self = value
     }

@@ -39,7 +39,10 @@ public struct XMLElement {
     }
 
     /// All attributes in document order (namespace declarations are not attributes).
-    public var attributes: [XMLAttribute] {
+    public var attributes: [XMLAttribute] { XMLElement.attributes(of: node) }
+
+    /// The attributes of an element node, in document order (shared with `XMLElementStream`).
+    static func attributes(of node: xmlNodePtr) -> [XMLAttribute] {
         var result: [XMLAttribute] = []
         var current = node.pointee.properties
         while let attribute = current {
@@ -70,6 +73,29 @@ public struct XMLElement {
             current = child.pointee.next
         }
         return result
+    }
+
+    /// True when the element has at least one element child (cheaper than `!children.isEmpty`).
+    public var hasChildElements: Bool {
+        var current = node.pointee.children
+        while let child = current {
+            if child.pointee.type == XML_ELEMENT_NODE { return true }
+            current = child.pointee.next
+        }
+        return false
+    }
+
+    /// True when the element has at least one attribute (cheaper than `!attributes.isEmpty`).
+    public var hasAttributes: Bool { node.pointee.properties != nil }
+
+    /// Unlinks this element from its document and frees it with its whole subtree, so a one-pass reader that
+    /// converts a large document (a 9 MB representation METS) into its own values does not hold both copies.
+    ///
+    /// Every handle to this element or one of its descendants is invalid afterwards; the document and the
+    /// rest of the tree stay usable. Use only on a subtree the caller has finished reading.
+    public func discard() {
+        xmlUnlinkNode(node)
+        xmlFreeNode(node)
     }
 
     /// Element children with local name `name` in `namespace` (nil: any namespace).

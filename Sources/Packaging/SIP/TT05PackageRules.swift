@@ -63,15 +63,15 @@ struct TT05PackageRules {
         }
         // Records are independent: read and check them on two threads, keep the results in order.
         let results = Self.checkDocuments(references.map(\.path), dossier: dossier, tree: tree)
-        var documents: [(path: String, record: DocumentRecord, dmdID: String, representation: Int)] = []
+        var documents: [(path: String, docId: String?, dmdID: String, representation: Int)] = []
         for (reference, result) in zip(references, results) {
             out.findings += result.findings
-            if let record = result.record { documents.append((reference.path, record, reference.dmdID, reference.representation)) }
+            if let docId = result.docId { documents.append((reference.path, docId, reference.dmdID, reference.representation)) }
         }
         if let count = dossier.checkDocumentCount(documents.count) { out.findings.append(count) }
         var linkedFiles = Set<String>()
         for document in documents {
-            let docId = document.record.docId ?? ""
+            let docId = document.docId ?? ""
             let dataFiles = Self.dataFiles(of: document.dmdID, docId: docId, in: links[document.representation])
             linkedFiles.formUnion(dataFiles.map(\.id))
             if dataFiles.isEmpty {
@@ -137,19 +137,21 @@ struct TT05PackageRules {
         return true
     }
 
-    /// Reads and checks document records on two threads; results in input order.
-    static func checkDocuments(_ paths: [String], dossier: DossierRecord, tree: PackageTree) -> [(record: DocumentRecord?, findings: [Finding])] {
-        let slots = Mutex<[(record: DocumentRecord?, findings: [Finding])]>(Array(repeating: (nil, []), count: paths.count))
+    /// Reads and checks document records on two threads; results in input order. Only what the package rules
+    /// need afterwards is kept of each record (`docId`: `.some(nil)` for a record read without one, nil for a
+    /// record that could not be read), so 10,000 records are not all held in memory at once.
+    static func checkDocuments(_ paths: [String], dossier: DossierRecord, tree: PackageTree) -> [(docId: String??, findings: [Finding])] {
+        let slots = Mutex<[(docId: String??, findings: [Finding])]>(Array(repeating: (nil, []), count: paths.count))
         let next = Atomic<Int>(0)
         DispatchShim.concurrentPerform(iterations: min(2, max(1, paths.count))) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < paths.count else { return }
                 var out = FindingCollector(path: paths[index])
-                var result: (record: DocumentRecord?, findings: [Finding]) = (nil, [])
+                var result: (docId: String??, findings: [Finding]) = (nil, [])
                 if let document = loadRecord(paths[index], tree: tree, &out) {
                     let record = DocumentRecord(reading: document)
-                    result.record = record
+                    result.docId = .some(record.docId)
                     out.findings += record.check(dossier: dossier)
                 }
                 result.findings = out.findings
