@@ -50,14 +50,25 @@ public final class MultiDigester {
 }
 
 extension DigestAlgorithm {
+    /// The digest implementation, fetched from OpenSSL's default provider once per process: an implicit
+    /// fetch (`EVP_sha512()` handed to `EVP_DigestInit_ex`) looks the provider up again on every init,
+    /// which costs more than hashing a 2 KB file.
     fileprivate var evp: OpaquePointer? {
         switch self {
-        case .md5: EVP_md5()
-        case .sha1: EVP_sha1()
-        case .sha256: EVP_sha256()
-        case .sha512: EVP_sha512()
+        case .md5: FetchedDigests.md5
+        case .sha1: FetchedDigests.sha1
+        case .sha256: FetchedDigests.sha256
+        case .sha512: FetchedDigests.sha512
         }
     }
+}
+
+/// Explicitly fetched `EVP_MD`s, kept for the life of the process (immutable and thread-safe in OpenSSL 3).
+private enum FetchedDigests {
+    nonisolated(unsafe) static let md5 = EVP_MD_fetch(nil, "MD5", nil) ?? EVP_md5()
+    nonisolated(unsafe) static let sha1 = EVP_MD_fetch(nil, "SHA1", nil) ?? EVP_sha1()
+    nonisolated(unsafe) static let sha256 = EVP_MD_fetch(nil, "SHA256", nil) ?? EVP_sha256()
+    nonisolated(unsafe) static let sha512 = EVP_MD_fetch(nil, "SHA512", nil) ?? EVP_sha512()
 }
 
 extension Sequence where Element == UInt8 {
