@@ -1,8 +1,34 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KhoCore
+
 extension Inventory {
     /// Reads an inventory from its JSON bytes (any OCFL 1.0 or 1.1 inventory); unknown keys are skipped
     /// (reporting them is the validator's job), missing required keys are refused.
     public static func decode(_ bytes: [UInt8], path: String) throws(OCFLStorageError) -> Inventory {
-        let reader = JSONByteReader(bytes, path: path)
+        var none: PriorVersionBlocks?
+        return try decode(JSONByteReader(bytes, path: path), priorBlocks: &none)
+    }
+
+    /// Reads an inventory for the writer: only the head's block is decoded; every other version block is kept as
+    /// a byte range of the file (or, when another tool wrote it, as the bytes Kho writes for it), so memory does
+    /// not grow with the number of versions. `encode(priorBlocks:into:)` copies them through unchanged.
+    static func decodeForCommit(file path: String) throws(OCFLStorageError) -> (Inventory, PriorVersionBlocks) {
+        let fd: Int32
+        do { fd = try POSIXFile.openForReading(path) } catch { throw OCFLStorageError(error) }
+        defer { close(fd) }
+        var blocks: PriorVersionBlocks? = PriorVersionBlocks(file: path)
+        let inventory = try decode(JSONByteReader(fd: fd, path: path), priorBlocks: &blocks)
+        guard inventory.versions[inventory.head] != nil, let blocks else {
+            throw OCFLStorageError("E040", path: path, vi: "Phiên bản head không phải phiên bản mới nhất",
+                                   en: "The head is not the newest version")
+        }
+        return (inventory, blocks)
+    }
+
+    /// Decodes everything, or with `priorBlocks` non-nil, keeps all but the newest version out of memory.
+    private static func decode(_ reader: JSONByteReader, priorBlocks: inout PriorVersionBlocks?) throws(OCFLStorageError) -> Inventory {
         var id: String?, type: String?, algorithm: String?, head: String?, contentDirectory: String?
         var manifest: [String: [String]]?, versions: [String: InventoryVersion]?, fixity: [String: [String: [String]]]?
         try reader.object { (key: String) throws(OCFLStorageError) in
@@ -15,7 +41,29 @@ extension Inventory {
             case "manifest": manifest = try reader.pathMap()
             case "versions":
                 var result: [String: InventoryVersion] = [:]
-                try reader.object { (name: String) throws(OCFLStorageError) in result[name] = try decodeVersion(reader) }
+                var newest: (name: String, block: PriorVersionBlocks.Block)?
+                try reader.object { (name: String) throws(OCFLStorageError) in
+                    let start = reader.offset
+                    if priorBlocks != nil { reader.pin(at: start) }
+                    let version = try decodeVersion(reader)
+                    guard priorBlocks != nil else {
+                        result[name] = version
+                        return
+                    }
+                    // Keep only the newest version decoded; every other block becomes a range or its bytes.
+                    let block = block(version, at: start..<reader.position, in: reader)
+                    reader.unpin()
+                    if let kept = newest {
+                        if (versionNumber(name) ?? 0) > (versionNumber(kept.name) ?? 0) {
+                            priorBlocks?.blocks[kept.name] = kept.block
+                        } else {
+                            priorBlocks?.blocks[name] = block
+                            return
+                        }
+                    }
+                    result = [name: version]
+                    newest = (name, block)
+                }
                 versions = result
             case "fixity":
                 var result: [String: [String: [String]]] = [:]
@@ -30,19 +78,6 @@ extension Inventory {
         }
         return Inventory(id: id, type: type, digestAlgorithm: algorithm, head: head, contentDirectory: contentDirectory,
                          manifest: manifest, versions: versions, fixity: fixity)
-    }
-
-    /// A little more than the encoded size: every digest and path with its quotes, indentation and commas.
-    var estimatedSize: Int {
-        func size(_ map: [String: [String]]) -> Int {
-            map.reduce(0) { total, entry in
-                total + entry.key.utf8.count + 24 + entry.value.reduce(0) { $0 + $1.utf8.count + 16 }
-            }
-        }
-        var total = 4096 + size(manifest)
-        for version in versions.values { total += size(version.state) + 512 }
-        for map in (fixity ?? [:]).values { total += size(map) }
-        return total
     }
 
     private static func decodeVersion(_ reader: JSONByteReader) throws(OCFLStorageError) -> InventoryVersion {
@@ -69,46 +104,9 @@ extension Inventory {
         return InventoryVersion(created: created, message: message, user: user, state: state)
     }
 
-    /// The inventory as stable JSON: keys and path lists in byte order, names written with their exact bytes.
-    /// Written straight into one byte buffer, without an intermediate tree.
-    public func encoded() -> [UInt8] {
-        var writer = JSONByteWriter(capacity: estimatedSize)
-        writer.beginObject()
-        if let contentDirectory { writer.key("contentDirectory"); writer.string(contentDirectory) }
-        writer.key("digestAlgorithm"); writer.string(digestAlgorithm)
-        if let fixity {
-            writer.key("fixity")
-            writer.beginObject()
-            for algorithm in fixity.keys.sorted(by: StableJSON.byteOrder) {
-                writer.key(algorithm)
-                writer.pathMap(fixity[algorithm] ?? [:])
-            }
-            writer.endObject()
-        }
-        writer.key("head"); writer.string(head)
-        writer.key("id"); writer.string(id)
-        writer.key("manifest"); writer.pathMap(manifest)
-        writer.key("type"); writer.string(type)
-        writer.key("versions")
-        writer.beginObject()
-        for name in versions.keys.sorted(by: StableJSON.byteOrder) {
-            guard let version = versions[name] else { continue }
-            writer.key(name)
-            writer.beginObject()
-            writer.key("created"); writer.string(version.created)
-            if let message = version.message { writer.key("message"); writer.string(message) }
-            writer.key("state"); writer.pathMap(version.state)
-            if let user = version.user {
-                writer.key("user")
-                writer.beginObject()
-                if let address = user.address { writer.key("address"); writer.string(address) }
-                writer.key("name"); writer.string(user.name)
-                writer.endObject()
-            }
-            writer.endObject()
-        }
-        writer.endObject()
-        writer.endObject()
-        return writer.finish()
+    /// A prior version block: its range in the file when those bytes are what Kho would write, else its bytes.
+    private static func block(_ version: InventoryVersion, at range: Range<Int>, in reader: JSONByteReader) -> PriorVersionBlocks.Block {
+        let encoded = encodedBlock(version)
+        return reader.matches(range, encoded) ? .range(range) : .bytes(encoded)
     }
 }

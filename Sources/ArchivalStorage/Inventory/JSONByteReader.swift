@@ -1,39 +1,94 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A small pull parser over JSON bytes, for inventories: strings keep their exact bytes, and values are read
 /// straight into the caller's structures (no intermediate tree), so memory stays near the size of the result.
+///
+/// Reads either bytes held whole or a file through a window of about 1 MiB (`init(fd:path:)`), so a large
+/// inventory need not be in memory at once.
 final class JSONByteReader {
-    private let bytes: [UInt8]
+    /// The bytes held: all of them, or the window of the file from `base` on.
+    private var bytes: [UInt8]
+    /// Index of the next byte in `bytes`.
     private var index = 0
+    /// File offset of `bytes[0]`.
+    private var base = 0
+    /// The file read through the window, nil when `bytes` holds everything.
+    private let fd: Int32?
+    private var endOfFile = false
+    /// File offset before which the window keeps bytes (see `pin(at:)`).
+    private var pinned: Int?
     /// Where the bytes came from, for error messages.
     let path: String
 
     init(_ bytes: [UInt8], path: String) {
         self.bytes = bytes
         self.path = path
+        self.fd = nil
     }
+
+    /// A reader over an open file, read 1 MiB at a time; the caller closes `fd` after reading.
+    init(fd: Int32, path: String) {
+        self.bytes = []
+        self.path = path
+        self.fd = fd
+    }
+
+    /// True when `count` bytes from the next one are in the window, reading more of the file if needed.
+    @inline(__always) private func available(_ count: Int = 1) -> Bool {
+        index + count <= bytes.count || refill(count)
+    }
+
+    private func refill(_ count: Int) -> Bool {
+        guard let fd, !endOfFile else { return false }
+        let drop = min(index, (pinned ?? Int.max) - base)
+        if drop > 0 {
+            bytes.removeSubrange(0..<drop)
+            base += drop
+            index -= drop
+        }
+        let chunk = 1 << 20
+        while index + count > bytes.count, !endOfFile {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            var got = 0
+            repeat { got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + start }, chunk) } } while got < 0 && errno == EINTR
+            bytes.removeSubrange((start + max(got, 0))...)
+            if got <= 0 { endOfFile = true }  // a read error ends the input: the parse then fails and says where
+        }
+        return index + count <= bytes.count
+    }
+
+    /// Keeps the bytes from file offset `offset` on in the window until `unpin()`, for `matches(_:_:)`.
+    func pin(at offset: Int) { pinned = offset }
+
+    /// Lets the window drop bytes again.
+    func unpin() { pinned = nil }
 
     /// A parse error naming the byte offset.
     func failure(_ what: String) -> OCFLStorageError {
         OCFLStorageError("E033", path: path,
-                         vi: "Bản kê JSON không hợp lệ tại byte \(index): \(what)",
-                         en: "Inventory JSON is invalid at byte \(index): \(what)")
+                         vi: "Bản kê JSON không hợp lệ tại byte \(base + index): \(what)",
+                         en: "Inventory JSON is invalid at byte \(base + index): \(what)")
     }
 
     private func skipSpace() {
-        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
+        while available(), bytes[index] == 0x20 || bytes[index] == 0x0A || bytes[index] == 0x0D || bytes[index] == 0x09 {
             index += 1
         }
     }
 
     private func expect(_ byte: UInt8) throws(OCFLStorageError) {
         skipSpace()
-        guard index < bytes.count, bytes[index] == byte else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
+        guard available(), bytes[index] == byte else { throw failure("expected '\(Character(Unicode.Scalar(byte)))'") }
         index += 1
     }
 
     /// The next non-space byte, without consuming it.
     func peek() -> UInt8? {
         skipSpace()
-        return index < bytes.count ? bytes[index] : nil
+        return available() ? bytes[index] : nil
     }
 
     /// Reads `{ "key": value, … }`, calling `member` for each key; it must consume the value.
@@ -48,7 +103,7 @@ final class JSONByteReader {
             try expect(UInt8(ascii: ":"))
             try member(key)
             skipSpace()
-            guard index < bytes.count else { throw failure("unterminated object") }
+            guard available() else { throw failure("unterminated object") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "}") { index += 1; return }
             throw failure("expected ',' or '}'")
@@ -65,7 +120,7 @@ final class JSONByteReader {
         while true {
             try element()
             skipSpace()
-            guard index < bytes.count else { throw failure("unterminated array") }
+            guard available() else { throw failure("unterminated array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
             if bytes[index] == UInt8(ascii: "]") { index += 1; return }
             throw failure("expected ',' or ']'")
@@ -103,14 +158,14 @@ final class JSONByteReader {
     func string() throws(OCFLStorageError) -> String {
         try expect(UInt8(ascii: "\""))
         var out: [UInt8] = []
-        while index < bytes.count {
+        while available() {
             let byte = bytes[index]
             index += 1
             switch byte {
             case UInt8(ascii: "\""):
                 return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                guard index < bytes.count else { break }
+                guard available() else { break }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
@@ -121,7 +176,7 @@ final class JSONByteReader {
                 case UInt8(ascii: "f"): out.append(0x0C)
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
-                    if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count,
+                    if (0xD800..<0xDC00).contains(scalar), available(2),
                        bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
                         index += 2
                         let low = try hex4()
@@ -140,7 +195,7 @@ final class JSONByteReader {
     }
 
     private func hex4() throws(OCFLStorageError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw failure("short \\u escape") }
+        guard available(4) else { throw failure("short \\u escape") }
         var value: UInt32 = 0
         for _ in 0..<4 {
             let byte = bytes[index]
@@ -165,8 +220,23 @@ final class JSONByteReader {
         case UInt8(ascii: "\""): _ = try string()
         case nil: throw failure("unexpected end")
         default:
-            while index < bytes.count, !",}] \n\r\t".utf8.contains(bytes[index]) { index += 1 }
+            while available(), !",}] \n\r\t".utf8.contains(bytes[index]) { index += 1 }
         }
+    }
+
+    /// Byte offset of the next value (white space skipped).
+    var offset: Int {
+        skipSpace()
+        return base + index
+    }
+
+    /// Byte offset just after the last value read.
+    var position: Int { base + index }
+
+    /// True when the file bytes at `range` (pinned, still in the window) equal `other` byte for byte.
+    func matches(_ range: Range<Int>, _ other: [UInt8]) -> Bool {
+        range.count == other.count && range.lowerBound >= base && range.upperBound - base <= bytes.count
+            && bytes[(range.lowerBound - base)..<(range.upperBound - base)].elementsEqual(other)
     }
 
     /// True when only white space remains.

@@ -11,6 +11,25 @@ struct JSONByteWriter {
         out.reserveCapacity(capacity)
     }
 
+    /// A writer for one value that sits after a key `depth` containers deep, indented exactly as a whole-document
+    /// writer would indent it there, so the bytes can later be spliced in with `raw(_:)`.
+    init(valueAtDepth depth: Int, capacity: Int) {
+        out.reserveCapacity(capacity)
+        open = Array(repeating: true, count: depth)
+        afterKey = true
+    }
+
+    /// A value already encoded (by a `valueAtDepth` writer at this depth), copied through unchanged.
+    mutating func raw(_ bytes: [UInt8]) {
+        beforeValue()
+        out.append(contentsOf: bytes)
+    }
+
+    /// The bytes written so far, without a final newline (for a `valueAtDepth` writer).
+    func fragment() -> [UInt8] {
+        out.withUnsafeBufferPointer { Array($0) }  // a copy of exactly this size, not the reserved capacity
+    }
+
     private mutating func beforeValue() {
         if afterKey {
             afterKey = false
@@ -73,7 +92,36 @@ struct JSONByteWriter {
         endObject()
     }
 
+    /// `pathMap(_:)`, handing the bytes to `output` whenever more than `drainSize` are buffered.
+    mutating func pathMap(_ map: [String: [String]], draining output: InventoryOutput) throws(OCFLStorageError) {
+        beginObject()
+        for key in map.keys.sorted(by: StableJSON.byteOrder) {
+            self.key(key)
+            beginArray()
+            if let values = map[key] {
+                if values.count == 1 { string(values[0]) } else { for value in values.sorted(by: StableJSON.byteOrder) { string(value) } }
+            }
+            endArray()
+            if out.count > Self.drainSize { try drain(into: output) }
+        }
+        endObject()
+    }
+
+    /// Buffered bytes above which `pathMap(_:draining:)` writes them out.
+    static let drainSize = 1 << 20
+
+    /// Hands the buffered bytes to `output` and empties the buffer (keeping its capacity).
+    mutating func drain(into output: InventoryOutput) throws(OCFLStorageError) {
+        var failure: OCFLStorageError?
+        out.withUnsafeBytes { bytes in
+            do throws(OCFLStorageError) { try output.emit(bytes) } catch { failure = error }
+        }
+        if let failure { throw failure }
+        out.removeAll(keepingCapacity: true)
+    }
+
     /// The document with a final newline.
+    @discardableResult
     mutating func finish() -> [UInt8] {
         out.append(0x0A)
         return out

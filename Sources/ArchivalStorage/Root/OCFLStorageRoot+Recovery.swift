@@ -42,13 +42,14 @@ extension OCFLStorageRoot {
         }
         guard let newest else { return }
         let versionFolder = objectRoot + "/" + newest.name
-        let versionInventory = try FileSystem.readFile(versionFolder + "/inventory.json")
         let versionSidecarName = try FileSystem.entries(versionFolder).map(\.name).first { $0.hasPrefix("inventory.json.") }
         guard let sidecarName = versionSidecarName else { return }
         let versionSidecar = try FileSystem.readFile(versionFolder + "/" + sidecarName)
-        let rootInventory = (try? FileSystem.readFile(objectRoot + "/inventory.json")) ?? []
         let rootSidecar = (try? FileSystem.readFile(objectRoot + "/" + sidecarName)) ?? []
-        if rootInventory == versionInventory && rootSidecar == versionSidecar { return }
+        // Compared a piece at a time: an inventory of many versions need not be read whole on every commit.
+        if rootSidecar == versionSidecar,
+           FileSystem.sameContents(objectRoot + "/inventory.json", versionFolder + "/inventory.json") { return }
+        let versionInventory = try FileSystem.readFile(versionFolder + "/inventory.json")
         // Only roll forward onto a version inventory that is whole: it parses and names itself head.
         guard let inventory = try? Inventory.decode(versionInventory, path: versionFolder),
               inventory.head == newest.name else { return }

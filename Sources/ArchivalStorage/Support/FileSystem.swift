@@ -91,6 +91,28 @@ enum FileSystem {
         return bytes
     }
 
+    /// True when both files exist and hold the same bytes; read 1 MiB at a time.
+    static func sameContents(_ a: String, _ b: String) -> Bool {
+        guard let sizeA = fileSize(a), sizeA == fileSize(b) else { return false }
+        let fdA = open(a, O_RDONLY | O_CLOEXEC)
+        guard fdA >= 0 else { return false }
+        defer { close(fdA) }
+        let fdB = open(b, O_RDONLY | O_CLOEXEC)
+        guard fdB >= 0 else { return false }
+        defer { close(fdB) }
+        let chunk = 1 << 20
+        var bufferA = [UInt8](repeating: 0, count: chunk), bufferB = [UInt8](repeating: 0, count: chunk)
+        var offset: Int64 = 0
+        while offset < sizeA {
+            let wanted = Int(min(Int64(chunk), sizeA - offset))
+            let gotA = bufferA.withUnsafeMutableBytes { pread(fdA, $0.baseAddress, wanted, off_t(offset)) }
+            let gotB = bufferB.withUnsafeMutableBytes { pread(fdB, $0.baseAddress, wanted, off_t(offset)) }
+            guard gotA == wanted, gotB == wanted, bufferA[0..<wanted] == bufferB[0..<wanted] else { return false }
+            offset += Int64(wanted)
+        }
+        return true
+    }
+
     /// Writes `bytes` to a new file at `path` (replacing nothing), optionally fsyncing it.
     static func writeNewFile(_ path: String, _ bytes: [UInt8], durable: Bool) throws(OCFLStorageError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

@@ -33,6 +33,9 @@ extension OCFLObjectWriter {
             let target = contentRoot + "/" + job.path.string
             try makeFolders(FileSystem.parent(target), below: versionFolder, created: &createdFolders, list: &staged.folders)
         }
+        let contentFolder = open(contentRoot, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard contentFolder >= 0 else { throw FileSystem.ioError("open", contentRoot) }
+        defer { close(contentFolder) }
         let algorithms = [plan.algorithm] + (plan.fixityAlgorithm.map { [$0] } ?? [])
         let results = Mutex([FileDigest?](repeating: nil, count: jobs.count))
         let frozenJobs = jobs
@@ -40,15 +43,15 @@ extension OCFLObjectWriter {
         try Parallel.forEach(count: frozenJobs.count, workers: options.workers, bufferSize: options.bufferSize) {
             (buffer: UnsafeMutableRawBufferPointer, index: Int) throws(OCFLStorageError) in
             let job = frozenJobs[index]
-            let target = contentRoot + "/" + job.path.string
             let digest: FileDigest
             switch job.source {
             case .file(let source):
-                digest = try ContentCopy.copy(from: source, to: target, algorithms: algorithms, durable: durable, buffer: buffer)
+                digest = try ContentCopy.copy(from: source, to: job.path.string, in: contentFolder, folderPath: contentRoot,
+                                              algorithms: algorithms, durable: durable, buffer: buffer)
             case .data(let data):
                 let digester = MultiDigester(algorithms)
                 data.withUnsafeBytes { digester.update($0) }
-                try FileSystem.writeNewFile(target, Array(data), durable: durable)
+                try FileSystem.writeNewFile(contentRoot + "/" + job.path.string, Array(data), durable: durable)
                 digest = FileDigest(size: digester.byteCount, digests: digester.finalize())
             }
             results.withLock { $0[index] = digest }

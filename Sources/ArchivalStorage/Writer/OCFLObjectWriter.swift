@@ -53,8 +53,10 @@ public struct OCFLObjectWriter: Sendable {
         let objectRoot: String
         let work: String
         let steps: DurableSteps
-        /// The object's inventory, nil for a new object.
+        /// The object's inventory, nil for a new object; only its head version block is decoded.
         let previous: Inventory?
+        /// The other version blocks of `previous`, left in its file until they are copied into the new inventory.
+        let priorBlocks: PriorVersionBlocks?
     }
 
     /// Takes the object's lock, recovers an interrupted commit, records the intent, reads the current inventory,
@@ -76,14 +78,25 @@ public struct OCFLObjectWriter: Sendable {
         try FileSystem.writeNewFile(work + "/object-path", Array(relativeObject.utf8), durable: true)
         try FileSystem.sync(work)
         steps.reached("intent recorded")
-        let previous = FileSystem.isDirectory(objectRoot) ? try OCFLObjectReader(objectRoot: objectRoot).inventory : nil
+        var previous: Inventory?
+        var priorBlocks: PriorVersionBlocks?
+        if FileSystem.isDirectory(objectRoot) {
+            let file = objectRoot + "/inventory.json"
+            guard FileSystem.exists(file) else {
+                throw OCFLStorageError("E063", path: file, vi: "Đối tượng không có bản kê", en: "Object has no inventory")
+            }
+            let decoded = try Inventory.decodeForCommit(file: file)
+            previous = decoded.0
+            priorBlocks = decoded.1
+        }
         if let previous, !UnicodeNames.sameBytes(previous.id, id) {
             throw OCFLStorageError("E083", path: objectRoot,
                                    vi: "Thư mục đối tượng chứa định danh khác: \(previous.id)",
                                    en: "Object folder holds a different identifier: \(previous.id)")
         }
         do {
-            return try body(CommitContext(id: id, objectRoot: objectRoot, work: work, steps: steps, previous: previous))
+            return try body(CommitContext(id: id, objectRoot: objectRoot, work: work, steps: steps, previous: previous,
+                                           priorBlocks: priorBlocks))
         } catch {
             try? FileSystem.removeTree(work)
             throw error
@@ -103,16 +116,16 @@ public struct OCFLObjectWriter: Sendable {
         let staged = try stageNewContent(changes, plan: &plan, versionFolder: versionFolder, work: work,
                                          durability: durability, steps: steps)
         let inventory = plan.inventory(state: staged.state, staged: staged, metadata: metadata)
-        let inventoryBytes = inventory.encoded()
-        let sidecar = Array("\(Self.sha512Hex(inventoryBytes, algorithm: plan.algorithm)) inventory.json\n".utf8)
-        let sidecarName = "inventory.json." + plan.algorithm.rawValue
         let durable = durability == .fsyncEachFile
-        try FileSystem.writeNewFile(versionFolder + "/inventory.json", inventoryBytes, durable: durable)
+        let inventoryDigest = try InventoryFile.write(inventory, priorBlocks: context.priorBlocks, to: versionFolder + "/inventory.json",
+                                                      algorithm: plan.algorithm, durable: durable)
         steps.reached("version inventory written")
+        let sidecar = Array("\(inventoryDigest) inventory.json\n".utf8)
+        let sidecarName = "inventory.json." + plan.algorithm.rawValue
         try FileSystem.writeNewFile(versionFolder + "/" + sidecarName, sidecar, durable: durable)
         steps.reached("version sidecar written")
         let rootCopies = isNewObject ? work + "/object" : work
-        try FileSystem.writeNewFile(rootCopies + "/inventory.json", inventoryBytes, durable: durable)
+        try InventoryFile.copy(versionFolder + "/inventory.json", to: rootCopies + "/inventory.json", durable: durable)
         steps.reached("root inventory staged")
         try FileSystem.writeNewFile(rootCopies + "/" + sidecarName, sidecar, durable: durable)
         steps.reached("root sidecar staged")
@@ -148,11 +161,5 @@ public struct OCFLObjectWriter: Sendable {
             try FileSystem.sync(FileSystem.parent(versionFolder))
             try FileSystem.sync(work)
         }
-    }
-
-    static func sha512Hex(_ bytes: [UInt8], algorithm: DigestAlgorithm) -> String {
-        let digester = MultiDigester([algorithm])
-        bytes.withUnsafeBytes { digester.update($0) }
-        return digester.finalize()[algorithm] ?? ""
     }
 }
