@@ -40,6 +40,9 @@ struct BenchIngestCommand: AsyncParsableCommand {
     @Option(help: "Runs of each row; the fastest is kept.")
     var runs: Int = 1
 
+    @Flag(help: "Also run kho ingest with pdftotext hidden from PATH (a diagnostic row: the cost of text extraction).")
+    var withoutPdftotext = false
+
     @Flag(help: "Only the many-files case.")
     var skipLarge = false
 
@@ -79,12 +82,19 @@ struct BenchIngestCommand: AsyncParsableCommand {
             let bag = try prepareBag(packageURL, at: workURL.appendingPathComponent("ingest-\(testCase.key)-bag"), files: files.count)
             let scratch = workURL.appendingPathComponent("ingest-\(testCase.key)-out")
             BenchRunner.warm(files)
-            var kho: Measurement?, python: Measurement?, limit: Measurement?
+            var kho: Measurement?, python: Measurement?, limit: Measurement?, noText: Measurement?
             for _ in 0..<runs {
                 try reset(scratch)
                 kho = keepBest(kho, try BenchRunner.run(
                     "kho ingest (fresh home)",
                     [BenchRunner.khoExecutable, "ingest", package, "--home", scratch.appendingPathComponent("home").path]))
+                if withoutPdftotext {
+                    try reset(scratch)
+                    noText = keepBest(noText, try BenchRunner.run(
+                        "diagnostic: kho ingest, pdftotext not on PATH",
+                        ["/usr/bin/env", "PATH=/nonexistent", BenchRunner.khoExecutable, "ingest", package,
+                         "--home", scratch.appendingPathComponent("home").path]))
+                }
                 try reset(scratch)
                 let validate = try BenchRunner.run("bagit.py --validate", [bagitPy, "--validate", "--quiet", "--processes", "2", bag.path])
                 let create = try BenchRunner.run("ocfl-object.py create", [
@@ -105,6 +115,7 @@ struct BenchIngestCommand: AsyncParsableCommand {
             table.add(kho)
             table.add(python)
             table.add(limit)
+            if let noText { table.add(noText) }
             print(table.render())
             print("- \(BenchTable.speedup(kho, over: python))")
             print("- kho ingest takes \(String(format: "%.2f", kho.seconds / max(limit.seconds, 1e-9)))× the limit's time")
