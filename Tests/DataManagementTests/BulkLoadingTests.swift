@@ -11,8 +11,8 @@ import Testing
                            fileCode: "H49.64.33.200\(n).16\(n)")
         }
         // A second version of the first AIP and a repeat of the second, in the same batch.
-        aips.append(SampleAIPs.aip(objectID: aips[0].objectID, version: 2, title: "Hồ sơ Đại hội (bổ sung)",
-                                   fileCode: "H49.64.33.2001.161"))
+        aips.append(SampleAIPs.aip(objectID: aips[0].objectID, version: 2, fileCode: "H49.64.33.2001.161",
+                                   title: "Hồ sơ Đại hội (bổ sung)"))
         aips.append(aips[1])
         return aips
     }

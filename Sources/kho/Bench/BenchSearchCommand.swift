@@ -33,7 +33,11 @@ struct BenchSearchCommand: AsyncParsableCommand {
     @Option(help: "Unmeasured runs of each query first.")
     var warmup: Int = 3
 
+    @Option(help: "Score at most this many matches per query (SearchQuery.rankingWindow; default: the API's, 5,000).")
+    var rankingWindow: Int?
+
     func validate() throws {
+        if let rankingWindow, rankingWindow < 1 { throw ValidationError("--ranking-window must be at least 1") }
         guard documents >= BenchSearchCorpus.perDossier else { throw ValidationError("--documents must be at least \(BenchSearchCorpus.perDossier)") }
         guard repeats >= 1, warmup >= 0 else { throw ValidationError("--repeats must be at least 1, --warmup at least 0") }
     }
@@ -52,13 +56,16 @@ struct BenchSearchCommand: AsyncParsableCommand {
         } else {
             print("Reused the catalogue of \(dossiers * BenchSearchCorpus.perDossier) documents at \(folder.path)\n")
         }
+        if let rankingWindow { print("Ranking window: \(rankingWindow) matches per query (SearchQuery.rankingWindow).\n") }
         let size = (try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent("kho.sqlite").path)[.size] as? Int64) ?? 0
         print("### Search latency — \(dossiers * BenchSearchCorpus.perDossier) documents + \(dossiers) dossiers, catalogue \(size / 1_000_000) MB, "
               + "\(repeats) runs per query after \(warmup) warm-up runs\n")
         print("| query | what it tests | hits (limit 20) | p50 ms | p95 ms | p99 ms | max ms |")
         print("|---|---|---:|---:|---:|---:|---:|")
         var all: [Double] = []
-        for (label, what, query) in BenchSearchCorpus.queries(dossiers: dossiers) {
+        for (label, what, fixed) in BenchSearchCorpus.queries(dossiers: dossiers) {
+            var query = fixed
+            if let rankingWindow { query.rankingWindow = rankingWindow }
             for _ in 0..<warmup { _ = try catalogue.search(query) }
             var timings: [Double] = []
             var hits = 0
