@@ -14,7 +14,7 @@ mkdir -p "$work"
 swift build -c release --product kho
 export XML_CATALOG_FILES=${XML_CATALOG_FILES:-$PWD/../shared/corpora/xsd/catalog.xml}
 echo "# Kho benchmarks — $(date -u +%Y-%m-%dT%H:%MZ), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-for bench in hash storage bag sip; do
+for bench in hash storage bag sip ingest search; do
   echo
   echo "## kho bench $bench"
   .build/release/kho bench "$bench" --work "$work"

@@ -9,24 +9,29 @@ extension Catalogue {
     public func record(aip: AIPEntry) throws(CatalogueError) -> RecordOutcome {
         try Self.validate(aip)
         return try write("record AIP \(aip.objectID) v\(aip.version)") { db in
-            let known = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM aip_versions WHERE objectID = ? AND version = ?",
-                arguments: [aip.objectID, aip.version]) ?? 0
-            if known > 0 { return .alreadyRecorded }
-            let head = try Int.fetchOne(
-                db, sql: "SELECT MAX(version) FROM aip_versions WHERE objectID = ?", arguments: [aip.objectID])
-            try Fonds(code: aip.fonds.code, name: aip.fonds.name).save(db)
-            try AIPVersion(objectID: aip.objectID, version: aip.version, created: aip.created,
-                           message: aip.message, transferID: aip.transferID).insert(db)
-            if head.map({ aip.version > $0 }) ?? true {
-                try Self.deleteDescription(db, objectID: aip.objectID)
-                try Self.insertDescription(db, aip)
-            }
-            for event in aip.events {
-                _ = try Self.insertEvent(db, event, aipObjectID: aip.objectID)
-            }
-            return .recorded
+            try Self.insertAIP(db, aip)
         }
+    }
+
+    /// The rows of one AIP version, inside the caller's transaction (see `record(aip:)`).
+    static func insertAIP(_ db: Database, _ aip: AIPEntry) throws -> RecordOutcome {
+        let known = try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM aip_versions WHERE objectID = ? AND version = ?",
+            arguments: [aip.objectID, aip.version]) ?? 0
+        if known > 0 { return .alreadyRecorded }
+        let head = try Int.fetchOne(
+            db, sql: "SELECT MAX(version) FROM aip_versions WHERE objectID = ?", arguments: [aip.objectID])
+        try Fonds(code: aip.fonds.code, name: aip.fonds.name).save(db)
+        try AIPVersion(objectID: aip.objectID, version: aip.version, created: aip.created,
+                       message: aip.message, transferID: aip.transferID).insert(db)
+        if head.map({ aip.version > $0 }) ?? true {
+            try Self.deleteDescription(db, objectID: aip.objectID)
+            try Self.insertDescription(db, aip)
+        }
+        for event in aip.events {
+            _ = try Self.insertEvent(db, event, aipObjectID: aip.objectID)
+        }
+        return .recorded
     }
 
     /// Records a transfer (nộp lưu), accepted or rejected; recording the same id again updates it.
