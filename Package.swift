@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Kho — kho lưu trữ số. One OAIS function per module; lower modules never import higher ones:
-//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging ← Ingest ← (Access) ← kho
+//   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging
+//   ArchivalStorage, DataManagement ← Preservation ← Ingest ← (Access) ← kho
 let package = Package(
     name: "Kho",
     platforms: [.macOS(.v15)],
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // zlib, declared by Kho itself rather than reached through ZIPFoundation's internal module.
@@ -53,17 +55,27 @@ let package = Package(
             dependencies: ["KhoCore", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["README.md"]
         ),
+        // Keeping what is stored intact: the repository home and its kho.toml, fixity sweeps over every root,
+        // replicas and repair, the scheduler; each outcome recorded as PREMIS events in the catalogue.
+        .target(
+            name: "Preservation",
+            dependencies: [
+                "KhoCore", "ArchivalStorage", "DataManagement",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            exclude: ["README.md"]
+        ),
         // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
         .target(
             name: "Ingest",
-            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement"],
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation"],
             exclude: ["README.md", "Rebuild/README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
             name: "kho",
             dependencies: [
-                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Ingest",
+                "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation", "Ingest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -74,10 +86,11 @@ let package = Package(
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
         .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
         .testTarget(name: "DataManagementTests", dependencies: ["DataManagement", "KhoTestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Metadata", "ArchivalStorage", "DataManagement", "KhoTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Preservation", "Metadata", "ArchivalStorage", "DataManagement", "KhoTestSupport"]),
+        .testTarget(name: "PreservationTests", dependencies: ["Preservation", "ArchivalStorage", "DataManagement", "KhoTestSupport"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
         // Runs the built `kho` binary as a process, as an archivist would.
-        .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho", "DataManagement"]),
+        .testTarget(name: "KhoCLITests", dependencies: ["KhoTestSupport", "kho", "DataManagement", "Preservation"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,12 +1,13 @@
 import ArchivalStorage
 import DataManagement
 import Foundation
+@testable import Ingest
 import KhoCore
 import KhoTestSupport
 import Metadata
 import Packaging
+import Preservation
 import Testing
-@testable import Ingest
 
 /// Real sample transfers (zip and folder) through the whole pipeline into a real OCFL root and SQLite catalogue.
 @Suite("Ingest pipeline: end to end")

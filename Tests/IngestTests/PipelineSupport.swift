@@ -1,8 +1,9 @@
 import Foundation
+@testable import Ingest
 import KhoCore
 import KhoTestSupport
 import Packaging
-@testable import Ingest
+import Preservation
 
 /// Real transfers and a real repository home for the pipeline tests.
 enum PipelineSupport {

@@ -1,9 +1,10 @@
-import Foundation
 import ArchivalStorage
 import DataManagement
+import Foundation
 import KhoCore
 import Metadata
 import Packaging
+import Preservation
 
 /// The ingest pipeline (quy trình tiếp nhận): turns a transfer — a TT05 SIP_hoso or E-ARK SIP (zip or folder)
 /// or a BagIt bag — into an AIP in the OCFL storage root, recorded in the catalogue, with a receipt.

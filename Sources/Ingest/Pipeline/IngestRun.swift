@@ -3,6 +3,7 @@ import DataManagement
 import Foundation
 import KhoCore
 import Metadata
+import Preservation
 
 /// One run of the pipeline over one package: what has been learnt so far and the PREMIS events of the steps.
 struct IngestRun {

@@ -3,6 +3,7 @@ import Foundation
 import Ingest
 import KhoCore
 import Packaging
+import Preservation
 
 /// `kho demo` — a working archive in one command: a home, sample transfers, ingested, and what to try next.
 struct DemoCommand: AsyncParsableCommand {

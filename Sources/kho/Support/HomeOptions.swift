@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ingest
+import Preservation
 
 /// `--home DIR`: the repository home shared by every command that works on the archive.
 struct HomeOptions: ParsableArguments {

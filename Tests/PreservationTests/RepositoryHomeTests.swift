@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+import Preservation
 import KhoTestSupport
 import Testing
 
