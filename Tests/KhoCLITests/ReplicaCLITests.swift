@@ -55,7 +55,7 @@ import Testing
         #expect(syncs.map(\.rootName) == ["r1", "r2", "r1", "r2"])
         #expect(syncs[0].objectsCopied == 1 && syncs[2].objectsCopied == 0 && syncs[2].objectsCurrent == 1)
         let replications = try catalogue.events(aipObjectID: "urn:kho:test:replica-a").filter { $0.type == .replication }
-        #expect(replications.count == 2 && replications.allSatisfy { $0.outcome == .success && $0.agent?.name == "Kho" })
+        #expect(replications.count == 2 && replications.allSatisfy { $0.outcome == .success && $0.agent?.name == "Kho 0.1.0" })
     }
 
     @Test func ingestReplicatesEachNewVersionAndSyncCatchesUp() throws {
