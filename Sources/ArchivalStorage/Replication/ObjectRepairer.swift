@@ -43,13 +43,12 @@ public struct ObjectRepairer: Sendable {
             return report
         }
         defer { try? FileSystem.removeTree(scratch) }
-        var session = RepairSession(objectRoot: objectRoot, scratch: scratch, evidence: evidenceFolder,
-                                    sources: candidates.compactMap { root in
-                                        guard let path = try? root.objectPath(for: objectID),
-                                              case .success(let object) = VerifiedObject.open(path, everyVersion: false),
-                                              object.inventory.id == objectID else { return nil }
-                                        return (root.path, object)
-                                    })
+        // Every candidate copy may supply files: each file is checked against a trusted digest before it is used.
+        let sources: [(root: String, object: ObjectInventories)] = candidates.compactMap { root in
+            guard let path = try? root.objectPath(for: objectID), let entries = try? FileSystem.entries(path) else { return nil }
+            return (root.path, ObjectInventories(objectRoot: path, entries: entries))
+        }
+        var session = RepairSession(objectRoot: objectRoot, scratch: scratch, evidence: evidenceFolder, sources: sources)
         // Inventories first (content is judged against them), then sidecars, content, unexpected files.
         let order: [DamageKind] = [.inventoryDamaged, .sidecarDamaged, .missing, .altered, .truncated, .unexpected, .invalid]
         for kind in order {

@@ -9,13 +9,13 @@ struct RepairSession {
     let objectRoot: String
     let scratch: String
     let evidence: String
-    /// Candidate root path and its verified copy of the object.
-    let sources: [(root: String, object: VerifiedObject)]
+    /// Candidate root path and its copy of the object's inventories.
+    let sources: [(root: String, object: ObjectInventories)]
     private var temporaryCount = 0
     /// The target's verified inventory, read once inventories are repaired.
     private var verifiedTarget: VerifiedObject?
 
-    init(objectRoot: String, scratch: String, evidence: String, sources: [(root: String, object: VerifiedObject)]) {
+    init(objectRoot: String, scratch: String, evidence: String, sources: [(root: String, object: ObjectInventories)]) {
         self.objectRoot = objectRoot
         self.scratch = scratch
         self.evidence = evidence
@@ -59,16 +59,18 @@ struct RepairSession {
         } else if folder == head.folder, target.root.matchesSidecar {
             confirmed = target.root.digest
         }
-        for (root, object) in sources where object.inventory.head == head.folder {
-            let theirs = folder.isEmpty ? object.inventories.root : object.inventories.versions.first { $0.folder == folder }
+        for (root, object) in sources where object.head?.folder == head.folder {
+            // Their copy must match its own sidecar; their root inventory must also match their head version's.
+            let theirs = folder.isEmpty ? object.root : object.versions.first { $0.folder == folder }
             guard let theirs, theirs.matchesSidecar, let digest = theirs.digest else { continue }
+            if folder.isEmpty, digest != object.head?.digest, digest != object.head?.sidecar.digest { continue }
             if let confirmed, confirmed != digest { continue }
             let bytes: [UInt8]
             if isSidecar {
                 bytes = SidecarFile.bytes(digest: digest)
             } else {
                 guard let read = try? FileSystem.readFile(object.objectRoot + "/" + damage.path),
-                      VerifiedObject.digest(read, object.inventories.algorithm) == digest else { continue }
+                      VerifiedObject.digest(read, object.algorithm) == digest else { continue }
                 bytes = read
             }
             guard let temporary = writeTemporary(bytes), install(temporary, at: damage.path) else { return nil }
@@ -84,18 +86,20 @@ struct RepairSession {
             verifiedTarget = object
         }
         guard let digest = verifiedTarget?.contentDigests[ExactPath(damage.path)] else { return nil }
-        for (root, object) in sources where object.contentDigests[ExactPath(damage.path)] == digest {
+        guard let algorithm = verifiedTarget?.algorithm else { return nil }
+        // Any candidate's file will do, provided its bytes have the digest the target's trusted inventory records.
+        for (root, object) in sources {
             temporaryCount += 1
             let temporary = scratch + "/content-\(temporaryCount)"
             let copied: FileDigest
             do {
                 copied = try FileHasher().copy(from: object.objectRoot + "/" + damage.path, to: temporary,
-                                               algorithms: [object.algorithm], durable: true)
+                                               algorithms: [algorithm], durable: true)
             } catch {
                 try? FileSystem.removeTree(temporary)
                 continue
             }
-            guard copied.digests[object.algorithm] == digest else {
+            guard copied.digests[algorithm] == digest else {
                 try? FileSystem.removeTree(temporary)
                 continue
             }
