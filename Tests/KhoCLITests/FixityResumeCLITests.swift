@@ -67,3 +67,33 @@ import Testing
         #expect(try fixture.kho(["fixity", "sweep"], ["--max-duration", "soon"]).status == 2)
     }
 }
+
+/// `--full`: sha512 digests and complete OCFL validation; damage found, repaired, clean again.
+@Suite struct FixityFullCLITests {
+    @Test func fullSweepFindsAndRepairHealsThenCleanInFullMode() throws {
+        let fixture = try PreservationHome("kho-fixity-full")
+        try fixture.addReplica("r1")
+        try fixture.ingestSamples(count: 1, docs: 2, seed: 521)
+        let (clean, first) = try fixture.sweep(["--full"])
+        #expect(clean.status == 0, "\(first?.damage ?? [])")
+        let object = try #require(try PreservationHome.objectFolders(fixture.primary).first)
+        let pdf = try #require(try FileManager.default.subpathsOfDirectory(atPath: fixture.primary + "/" + object)
+            .first { $0.hasSuffix(".pdf") && $0.contains("/content/") })
+        let file = fixture.primary + "/" + object + "/" + pdf
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+
+        let (found, summary) = try fixture.sweep(["--full"])
+        #expect(found.status == 1)
+        #expect(summary?.damage.contains { $0.root == "primary" && $0.kind == "altered" && $0.path == pdf } == true)
+        let repair = try fixture.kho(["repair"], ["--json"])
+        #expect(repair.status == 0, "\(repair.stdout)\n\(repair.stderr)")
+        #expect(try fixture.sweep(["--full"]).0.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) != Data(bytes))
+
+        // An object nobody knows is a clear error, not "damage".
+        let unknown = try fixture.kho(["fixity", "sweep"], ["--object", "urn:uuid:khong-co"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("KHO-FIXITY-NO-OBJECT"))
+    }
+}
