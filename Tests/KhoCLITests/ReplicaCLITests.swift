@@ -84,6 +84,10 @@ import Testing
         let unreachable = try fixture.kho(["replica", "sync"])
         #expect(unreachable.status == 1 && unreachable.stdout.contains("unreachable"))
         #expect(!FileManager.default.fileExists(atPath: fixture.replica("r1")))   // never created afresh
+        let (sweep, summary) = try fixture.sweep()
+        #expect(sweep.status == 1 && summary?.damage.isEmpty == true)
+        #expect(sweep.stdout.contains("\"unreachableRoots\"") && sweep.stdout.contains("r1"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.replica("r1")))
 
         try FileManager.default.moveItem(atPath: fixture.temp.path + "/away", toPath: fixture.replica("r1"))
         let sync = try fixture.kho(["replica", "sync"])
