@@ -107,4 +107,23 @@ import Testing
         #expect(outcomes.sorted { $0.rawValue < $1.rawValue } == [.failure, .success, .success])
         #expect(try AuditChain.verify(catalogue).isIntact)
     }
+
+    @Test func anIngestCompletedAfterACrashStillReachesTheReplica() throws {
+        let fixture = try PreservationHome("kho-replica-crash")
+        try fixture.addReplica("r1")
+        let folder = fixture.temp.path + "/sip"
+        #expect(try runKho(["sample", "sip", "--out", folder, "--dossiers", "1", "--seed", "531"]).status == 0)
+        let package = folder + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first))
+        // Killed right after the OCFL commit (point 6), before the catalogue and the replication.
+        let crash = try runKhoUntilCrashPoint(["ingest", "--home", fixture.home, "--catalog", PreservationHome.catalog, package],
+                                              hookVariable: "KHO_TEST_INGEST_CRASH_AT", point: 6)
+        #expect(crash.marker != nil)
+        #expect(try PreservationHome.objectFolders(fixture.replica("r1")).isEmpty)
+        let again = try fixture.kho(["ingest"], ["--catalog", PreservationHome.catalog, package])
+        #expect(again.status == 0 && again.stdout.contains("interrupted"), "\(again.stdout)")
+        let objects = try PreservationHome.objectFolders(fixture.primary)
+        #expect(try PreservationHome.objectFolders(fixture.replica("r1")) == objects && objects.count == 1)
+        #expect(FileManager.default.contents(atPath: fixture.replica("r1") + "/" + objects[0] + "/inventory.json")
+                == FileManager.default.contents(atPath: fixture.primary + "/" + objects[0] + "/inventory.json"))
+    }
 }
