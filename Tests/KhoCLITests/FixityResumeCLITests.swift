@@ -50,6 +50,36 @@ import Testing
         #expect(next?.resumed == false && next?.checkedThisRun == pairs)
     }
 
+    @Test func aSweepStillRunningIsNeverResumedByAnother() throws {
+        let fixture = try PreservationHome("kho-fixity-live")
+        for index in 0..<3 { try fixture.commitObject("urn:kho:test:live-\(index)", files: 8) }
+        // A slow sweep (1 kB/s) in the background.
+        let slow = Process()
+        slow.executableURL = TestEnvironment.khoExecutable
+        slow.arguments = ["fixity", "sweep", "--home", fixture.home, "--max-rate", "0.001"]
+        slow.standardOutput = FileHandle.nullDevice
+        slow.standardError = FileHandle.nullDevice
+        try slow.run()
+        let deadline = Date().addingTimeInterval(30)
+        var first: FixitySweepRecord?
+        while Date() < deadline, first == nil {
+            first = try? Catalogue(path: fixture.catalogue).sweeps().first
+            if first == nil { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        let live = try #require(first)
+        #expect(slow.isRunning)
+        // Another sweep meanwhile starts its own.
+        let (other, summary) = try fixture.sweep()
+        #expect(other.status == 0)
+        #expect(summary?.resumed == false && summary?.sweepID != live.id && summary?.checkedThisRun == 3)
+        // Once the slow one is killed, the next sweep continues it.
+        kill(slow.processIdentifier, SIGKILL)
+        slow.waitUntilExit()
+        let (_, resumed) = try fixture.sweep()
+        #expect(resumed?.resumed == true && resumed?.sweepID == live.id)
+        #expect((resumed?.checkedEarlier ?? -1) + (resumed?.checkedThisRun ?? -1) == 3)
+    }
+
     @Test func maxDurationStopsCleanlyAndTheNextRunResumes() throws {
         let fixture = try PreservationHome("kho-fixity-stop")
         for index in 0..<3 { try fixture.commitObject("urn:kho:test:stop-\(index)", files: 3) }

@@ -24,6 +24,9 @@ public struct FixitySweeper: Sendable {
         self.options = options
     }
 
+    /// Where sweep locks live: beside the primary root's staging locks.
+    var lockFolder: String { roots.primary.root.stagingPath + "/locks" }
+
     /// Every (root, object) pair in scope.
     public func pairsInScope() throws(PreservationError) -> [RootObject] {
         if let only = options.only { return only }
@@ -54,18 +57,24 @@ public struct FixitySweeper: Sendable {
         var sweep: FixitySweepRecord
         var resumed = false
         var done = Set<RootObject>()
+        var lock: SweepLock?
         if options.only == nil, let unfinished = try catalogued({ () throws(CatalogueError) in try catalogue.unfinishedSweep(mode: mode, scope: scope) }),
-           let id = unfinished.id {
+           let id = unfinished.id, let held = SweepLock.acquire(folder: lockFolder, sweepID: id) {
+            // Its process is gone (killed or stopped): continue it.
+            lock = held
             sweep = unfinished
             resumed = true
             try catalogued { () throws(CatalogueError) in try catalogue.resumeSweep(id: id) }
             done = try catalogued { () throws(CatalogueError) in try catalogue.checkedPairs(sweepID: id) }
         } else {
             sweep = try catalogued { () throws(CatalogueError) in try catalogue.startSweep(mode: mode, scope: scope, at: FixityTime.string(began)) }
+            lock = sweep.id.flatMap { SweepLock.acquire(folder: lockFolder, sweepID: $0) }
         }
-        guard let sweepID = sweep.id else {
-            throw PreservationError("KHO-FIXITY-SWEEP", vi: "Không tạo được lượt kiểm tra", en: "Cannot create the sweep")
+        guard let sweepID = sweep.id, lock != nil else {
+            throw PreservationError("KHO-FIXITY-SWEEP", path: lockFolder, vi: "Không tạo hoặc khóa được lượt kiểm tra",
+                                    en: "Cannot create or lock the sweep")
         }
+        defer { withExtendedLifetime(lock) {} }
         let lastChecked = options.staleFirst ? try catalogued { () throws(CatalogueError) in try catalogue.lastCheckTimes() } : [:]
         let todo = SweepPlan.order(pairs, done: done, lastChecked: lastChecked, staleFirst: options.staleFirst,
                                    rootOrder: roots.roots.map(\.name))
