@@ -80,6 +80,31 @@ import Testing
         #expect((resumed?.checkedEarlier ?? -1) + (resumed?.checkedThisRun ?? -1) == 3)
     }
 
+    @Test func sigtermStopsASweepBetweenObjectsAndTheNextRunResumes() throws {
+        let fixture = try PreservationHome("kho-fixity-term")
+        for index in 0..<3 { try fixture.commitObject("urn:kho:test:term-\(index)", files: 8) }
+        let slow = Process()
+        slow.executableURL = TestEnvironment.khoExecutable
+        slow.arguments = ["fixity", "sweep", "--home", fixture.home, "--max-rate", "0.001", "--json"]
+        let out = Pipe()
+        slow.standardOutput = out
+        slow.standardError = FileHandle.nullDevice
+        try slow.run()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline, ((try? Catalogue(path: fixture.catalogue).sweeps().count) ?? 0) == 0 {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        slow.terminate()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        slow.waitUntilExit()
+        #expect(slow.terminationReason == .exit && slow.terminationStatus == 0)
+        let stopped = try JSONDecoder().decode(SweepJSON.self, from: output)
+        #expect(stopped.status == "stopped" && stopped.checkedThisRun < 3)
+        let (_, resumed) = try fixture.sweep()
+        #expect(resumed?.resumed == true && resumed?.sweepID == stopped.sweepID && resumed?.status == "finished")
+        #expect(resumed.map { $0.checkedEarlier + $0.checkedThisRun } == 3)
+    }
+
     @Test func maxDurationStopsCleanlyAndTheNextRunResumes() throws {
         let fixture = try PreservationHome("kho-fixity-stop")
         for index in 0..<3 { try fixture.commitObject("urn:kho:test:stop-\(index)", files: 3) }

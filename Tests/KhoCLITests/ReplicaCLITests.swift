@@ -126,4 +126,20 @@ import Testing
         #expect(FileManager.default.contents(atPath: fixture.replica("r1") + "/" + objects[0] + "/inventory.json")
                 == FileManager.default.contents(atPath: fixture.primary + "/" + objects[0] + "/inventory.json"))
     }
+
+    @Test func anObjectMissingFromAReplicaIsDamageThatRepairReplicates() throws {
+        let fixture = try PreservationHome("kho-replica-missing-object")
+        try fixture.commitObject("urn:kho:test:vang", files: 3)
+        try fixture.addReplica("r1")
+        let object = try #require(try PreservationHome.objectFolders(fixture.replica("r1")).first)
+        try FileManager.default.removeItem(atPath: fixture.replica("r1") + "/" + object)
+        let (found, summary) = try fixture.sweep()
+        #expect(found.status == 1)
+        #expect(summary?.damage.map { "\($0.root) \($0.kind) [\($0.path)]" } == ["r1 missing []"])
+        let repair = try fixture.kho(["repair"])
+        #expect(repair.status == 0, "\(repair.stdout)")
+        #expect(repair.stdout.contains("replicated"))
+        #expect(try fixture.sweep().0.status == 0)
+        #expect(try runKho(["ocfl", "validate", fixture.replica("r1")]).status == 0)
+    }
 }
