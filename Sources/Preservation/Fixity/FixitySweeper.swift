@@ -84,17 +84,15 @@ public struct FixitySweeper: Sendable {
         var checkedNow = 0, files = 0
         var bytes: UInt64 = 0
         var stopped = false
-        var sizes: [String: [String: UInt64]] = [:]
         for pair in todo {
             if stop.isRaised || options.maxDuration.map({ Date().timeIntervalSince(began) >= $0 }) == true {
                 stopped = true
                 break
             }
             guard let named = roots.root(named: pair.rootName) else { continue }
-            if sizes[pair.objectID] == nil {
-                sizes[pair.objectID] = (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:]
-            }
-            let report = check(pair.objectID, in: named, checker: checker, expectedSizes: sizes[pair.objectID] ?? [:])
+            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive.
+            let sizes = (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:]
+            let report = check(pair.objectID, in: named, checker: checker, expectedSizes: sizes)
             let record = FixityCheckRecord(
                 sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(Date()),
                 damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },

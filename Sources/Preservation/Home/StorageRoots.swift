@@ -51,12 +51,14 @@ public struct StorageRoots: Sendable {
 /// The objects a sweep or repair covers: every object any root or the catalogue knows, and where each root
 /// keeps it (found through the root's layout, so an object whose inventory is destroyed is still found).
 public enum ObjectCensus {
-    /// Object ids found in the roots' inventories (unreadable inventories skipped) plus `known` ones.
+    /// `known` ids (the catalogue's) plus those of any other object folder in the roots, read from its
+    /// inventory (unreadable ones skipped). Folders the layout already places for a known id are not read.
     public static func objectIDs(in roots: [NamedRoot], known: [String]) -> [String] {
         var ids = Set(known)
         for named in roots {
             guard let folders = try? named.root.objectFolders() else { continue }
-            for folder in folders {
+            let placed = Set(ids.compactMap { try? named.root.objectPath(for: $0) })
+            for folder in folders where !placed.contains(named.root.path + "/" + folder) {
                 if let id = readID(objectRoot: named.root.path + "/" + folder) { ids.insert(id) }
             }
         }
