@@ -6,7 +6,15 @@ extension IngestRun {
     /// `replication` event each). A replica that cannot be reached does not fail the ingest: its failed event is
     /// recorded, a warning is printed on standard error, and `kho replica sync` catches up later.
     func replicateCommittedVersion(objectID: String) {
-        guard let configuration = try? home.loadConfiguration(), !configuration.replicas.isEmpty else { return }
+        let configuration: HomeConfiguration
+        do {
+            configuration = try home.loadConfiguration()
+        } catch {
+            // The archive is safe in the primary root; the archivist must fix kho.toml, then `kho replica sync`.
+            FileHandle.standardError.write(Data("⚠ Chưa sao chép \(objectID) sang bản sao / not replicated: \(error.description)\n".utf8))
+            return
+        }
+        guard !configuration.replicas.isEmpty else { return }
         let synchronizer = ReplicaSynchronizer(catalogue: catalogue, primary: storage, softwareVersion: options.softwareVersion,
                                                threads: configuration.fixity.parallel)
         for result in synchronizer.replicateToAll(objectID, replicas: configuration.replicas) where result.status == .failed {
