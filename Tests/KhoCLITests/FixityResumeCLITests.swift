@@ -118,6 +118,13 @@ import Testing
         let (_, resumed) = try fixture.sweep()
         #expect(resumed?.resumed == true && resumed?.sweepID == first?.sweepID && resumed?.status == "finished")
         #expect(resumed?.checkedThisRun == 3)
+        // A kho.toml that does not read stops every preservation command with its line, in both languages.
+        try Data("[fixity]\ninterval_days = -1\n".utf8).write(to: URL(fileURLWithPath: fixture.home + "/kho.toml"))
+        for words in [["fixity", "sweep"], ["replica", "sync"], ["repair"], ["scheduler"]] {
+            let bad = try fixture.kho(words, words == ["scheduler"] ? ["--once"] : [])
+            #expect(bad.status == 1, "\(words)")
+            #expect(bad.stderr.contains("kho.toml (dòng 2)") && bad.stderr.contains("kho.toml (line 2)"), "\(words): \(bad.stderr)")
+        }
         // Usage errors exit 2.
         #expect(try fixture.kho(["fixity", "sweep"], ["--max-duration", "soon"]).status == 2)
     }
