@@ -16,9 +16,9 @@ struct ExactPath: Hashable {
 /// The files of an object copy that an OCFL object does not name for itself: everything but the declaration,
 /// the inventories with their sidecars, and `extensions/`. Links and special files are listed too (as unexpected).
 enum ObjectFiles {
-    /// Relative paths (exact bytes) of the content-like files under `objectRoot`.
-    static func list(objectRoot: String, sidecarName: String) -> [ExactPath] {
-        var found: [ExactPath] = []
+    /// Relative paths (exact bytes) of the content-like files under `objectRoot`, with their inode numbers.
+    static func list(objectRoot: String, sidecarName: String) -> [(path: ExactPath, inode: UInt64)] {
+        var found: [(path: ExactPath, inode: UInt64)] = []
         walk(objectRoot, relative: [], depth: 0, sidecarName: Array(sidecarName.utf8), into: &found)
         return found
     }
@@ -27,7 +27,8 @@ enum ObjectFiles {
     private static let extensionsName = Array("extensions".utf8)
     private static let declarationPrefix = Array("0=ocfl_object_".utf8)
 
-    private static func walk(_ folder: String, relative: [UInt8], depth: Int, sidecarName: [UInt8], into found: inout [ExactPath]) {
+    private static func walk(_ folder: String, relative: [UInt8], depth: Int, sidecarName: [UInt8],
+                             into found: inout [(path: ExactPath, inode: UInt64)]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -49,7 +50,7 @@ enum ObjectFiles {
             if depth == 0 && (name == inventoryName || name == sidecarName || name.starts(with: declarationPrefix)) { continue }
             if depth == 1 && (name == inventoryName || name == sidecarName),
                Inventory.versionNumber(String(decoding: relative, as: UTF8.self)) != nil { continue }
-            found.append(ExactPath(bytes: path))
+            found.append((ExactPath(bytes: path), UInt64(entry.pointee.d_ino)))
         }
     }
 }

@@ -32,6 +32,8 @@ struct ObjectInventories {
     var trusted: [UInt8]?
     /// The trusted inventory's digest.
     var trustedDigest: String?
+    /// The trusted inventory, decoded once for the content checks.
+    var trustedInventory: FixityInventory?
 
     /// The newest version folder.
     var head: InventoryCopy? { versions.last }
@@ -59,14 +61,12 @@ struct ObjectInventories {
         let sidecarName = "inventory.json." + chosen.rawValue
         var rootBytes: [UInt8]?
         root = Self.read(folder: "", sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &rootBytes)
-        var headBytes: [UInt8]?
         var none: [UInt8]?
-        versions = versionFolders.enumerated().map { index, folder in
-            index == versionFolders.count - 1
-                ? Self.read(folder: folder.name, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &headBytes)
-                : Self.read(folder: folder.name, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &none)
+        // Version inventories are streamed through the digest, not kept: a 20,000-file inventory is 14 MB.
+        versions = versionFolders.map { folder in
+            Self.read(folder: folder.name, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &none)
         }
-        chooseTrusted(rootBytes: rootBytes, headBytes: headBytes)
+        chooseTrusted(rootBytes: rootBytes)
         judge()
     }
 
@@ -76,24 +76,29 @@ struct ObjectInventories {
         let base = folder.isEmpty ? objectRoot : objectRoot + "/" + folder
         var copy = InventoryCopy(folder: folder, sidecarName: sidecarName, digest: nil,
                                  sidecar: SidecarFile.read(base + "/" + sidecarName, algorithm: algorithm))
-        if let bytes = try? FileSystem.readFile(base + "/inventory.json") {
-            let digester = MultiDigester([algorithm])
-            bytes.withUnsafeBytes { digester.update($0) }
-            copy.digest = digester.finalize()[algorithm]
+        let file = base + "/inventory.json"
+        guard FileSystem.exists(file) else { return copy }
+        if folder.isEmpty, let bytes = try? FileSystem.readFile(file) {
+            copy.digest = VerifiedObject.digest(bytes, algorithm)
             keep = bytes
+        } else if !folder.isEmpty {
+            copy.digest = (try? FileHasher().digest(fileAt: file, algorithms: [algorithm]))?.digests[algorithm]
         }
         return copy
     }
 
     /// The inventory to check content against: one confirmed by its sidecar or by the other copy, else whichever reads.
-    private mutating func chooseTrusted(rootBytes: [UInt8]?, headBytes: [UInt8]?) {
+    private mutating func chooseTrusted(rootBytes: [UInt8]?) {
+        let headFile = head.map { objectRoot + "/" + $0.folder + "/inventory.json" }
+        var headBytes: [UInt8]? { headFile.flatMap { try? FileSystem.readFile($0) } }
         let rootConfirmed = root.matchesSidecar || (root.digest != nil && root.digest == head?.digest && head?.matchesSidecar == true)
         let headConfirmed = head.map { $0.matchesSidecar || ($0.digest != nil && $0.digest == root.sidecar.digest) } ?? false
         let order: [([UInt8]?, String?)] = rootConfirmed ? [(rootBytes, root.digest)]
             : headConfirmed ? [(headBytes, head?.digest)]
             : [(rootBytes, root.digest), (headBytes, head?.digest)]
         for (bytes, digest) in order {
-            guard let bytes, (try? FixityInventory.decode(bytes, path: objectRoot)) != nil else { continue }
+            guard let bytes, let decoded = try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json") else { continue }
+            trustedInventory = decoded
             trusted = bytes
             trustedDigest = digest
             return

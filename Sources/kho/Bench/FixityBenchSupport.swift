@@ -2,11 +2,6 @@ import Foundation
 
 /// Page cache, load and verdict helpers for `kho bench fixity`.
 enum FixityBenchCache {
-    /// True when this process may drop the page cache (root on a machine that allows it).
-    static func canDrop() -> Bool {
-        drop()
-    }
-
     /// Flushes dirty pages and drops the page cache; false when not permitted.
     @discardableResult
     static func drop() -> Bool {
