@@ -38,10 +38,11 @@ import Testing
         let home = RepositoryHome(path: dir.path + "/home")
         _ = try home.prepare()
         #expect(try home.loadConfiguration() == HomeConfiguration())
-        #expect(try max_rate_integer().fixity.maxRateMB == 200)
+        #expect(try integerRate().fixity.maxRateMB == 200)
     }
 
-    func max_rate_integer() throws -> HomeConfiguration {
+    /// max_rate_mb written as an integer is a rate too.
+    func integerRate() throws -> HomeConfiguration {
         try HomeConfiguration.parse("[fixity]\nmax_rate_mb = 200\n", file: "kho.toml", baseFolder: "/")
     }
 
