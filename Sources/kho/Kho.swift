@@ -15,7 +15,7 @@ struct Kho: AsyncParsableCommand {
         subcommands: [
             OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, UnpackCommand.self, DigestCommand.self,
             BenchCommand.self, IngestCommand.self, DemoCommand.self, SearchCommand.self, AuditCommand.self,
-            CatalogueCommand.self,
+            CatalogueCommand.self, ReportCommand.self,
         ]
     )
 
