@@ -96,7 +96,12 @@ extension Catalogue {
                 progress.rejectedPackages += 1
                 rows[unit] = progress
             }
-            let ordered = rows.values.sorted { $0.unit.localizedStandardCompare($1.unit) == .orderedAscending }
+            // Vietnamese alphabetical order (Đ after D), the unknown unit last.
+            let ordered = rows.values.sorted { a, b in
+                let aUnknown = a.unit == MonthlyReport.unknownUnit, bUnknown = b.unit == MonthlyReport.unknownUnit
+                if aUnknown != bUnknown { return bUnknown }
+                return a.unit.localizedStandardCompare(b.unit) == .orderedAscending
+            }
             return MonthlyReport(month: month, generatedAt: VietnamTime.iso(now), units: ordered, rejected: monthRejected)
         }
     }
