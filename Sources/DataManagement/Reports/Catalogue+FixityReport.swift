@@ -30,30 +30,30 @@ extension Catalogue {
             names = names.filter { seen.insert($0).inserted }
             names = [names[0]] + names.dropFirst().sorted()
 
-            var roots: [RootCoverage] = []
-            var objects: [ObjectCheckStatus] = []
+            var roots: [FixityReport.RootCoverage] = []
+            var objects: [FixityReport.ObjectStatus] = []
             var outstanding = 0
             for name in names {
                 let checked = latest[name] ?? [:]
-                var coverage = RootCoverage(rootName: name, checkedWithinInterval: 0, checkedEver: checked.count,
+                var coverage = FixityReport.RootCoverage(rootName: name, checkedWithinInterval: 0, checkedEver: checked.count,
                                             objectsTotal: objectIDs.count, damagedNow: 0, lastCheckedAt: checked.values.map(\.checkedAt).max())
                 var known = Set<String>()
                 for objectID in objectIDs + checked.keys.sorted() where known.insert(objectID).inserted {
                     guard let last = checked[objectID] else {
-                        objects.append(ObjectCheckStatus(rootName: name, objectID: objectID, lastCheckedAt: nil, outcome: "never", stale: true, damage: []))
+                        objects.append(FixityReport.ObjectStatus(rootName: name, objectID: objectID, lastCheckedAt: nil, outcome: "never", stale: true, damage: []))
                         continue
                     }
                     let fresh = last.checkedAt >= cutoff
                     if fresh, catalogued.contains(objectID) { coverage.checkedWithinInterval += 1 }
                     if last.outcome != "intact" { coverage.damagedNow += 1 }
                     outstanding += last.damage.count
-                    objects.append(ObjectCheckStatus(rootName: name, objectID: objectID, lastCheckedAt: last.checkedAt, outcome: last.outcome,
+                    objects.append(FixityReport.ObjectStatus(rootName: name, objectID: objectID, lastCheckedAt: last.checkedAt, outcome: last.outcome,
                                                      stale: !fresh, damage: last.damage.map { "\($0.kind) \($0.path)" }))
                 }
                 roots.append(coverage)
             }
             // Worst first: damaged, never checked, stale, then the rest; by root and object within each.
-            func rank(_ status: ObjectCheckStatus) -> Int {
+            func rank(_ status: FixityReport.ObjectStatus) -> Int {
                 status.outcome == "damaged" ? 0 : status.outcome == "never" ? 1 : status.stale ? 2 : 3
             }
             objects.sort { (rank($0), $0.rootName, $0.objectID) < (rank($1), $1.rootName, $1.objectID) }
@@ -72,10 +72,10 @@ extension Catalogue {
             let repairs = try Row.fetchAll(db, sql: """
                 SELECT repaired_at, root_name, object_id, path, kind, source_root_name, outcome FROM repair_action ORDER BY repaired_at, id
                 """).map { row in
-                RepairRow(repairedAt: row["repaired_at"], rootName: row["root_name"], objectID: row["object_id"], path: row["path"],
+                FixityReport.Repair(repairedAt: row["repaired_at"], rootName: row["root_name"], objectID: row["object_id"], path: row["path"],
                           kind: row["kind"], sourceRootName: row["source_root_name"], outcome: row["outcome"])
             }
-            let summary = DamageSummary(
+            let summary = FixityReport.DamageSummary(
                 damagedChecks: damagedChecks, damageFound: distinct.count, byKind: byKind,
                 repaired: repairs.filter { $0.outcome == "repaired" }.count,
                 unrecoverable: repairs.filter { $0.outcome == "unrecoverable" }.count, outstanding: outstanding)
@@ -87,20 +87,20 @@ extension Catalogue {
                 WHERE s.id = (SELECT id FROM replica_sync t WHERE t.root_name = s.root_name ORDER BY synced_at DESC, id DESC LIMIT 1)
                 ORDER BY s.root_name
                 """).map { row in
-                ReplicaStatus(rootName: row["root_name"], path: row["path"], syncedAt: row["synced_at"], objectsCurrent: row["objects_current"],
+                FixityReport.Replica(rootName: row["root_name"], path: row["path"], syncedAt: row["synced_at"], objectsCurrent: row["objects_current"],
                               objectsCopied: row["objects_copied"], objectsFailed: row["objects_failed"], syncs: row["syncs"])
             }
             let sweepCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fixity_sweep") ?? 0
             let unfinished = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fixity_sweep WHERE status <> 'finished'") ?? 0
             let latestSweep = try Row.fetchOne(db, sql: "SELECT * FROM fixity_sweep ORDER BY id DESC LIMIT 1").map { row in
-                SweepRow(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"], mode: row["mode"],
+                FixityReport.Sweep(id: row["id"], startedAt: row["started_at"], finishedAt: row["finished_at"], mode: row["mode"],
                          scope: row["scope"], status: row["status"])
             }
             return FixityReport(
                 generatedAt: Self.utcTimestamp(now), intervalDays: intervalDays, objectsTotal: objectIDs.count, roots: roots,
                 objects: objects, damage: summary, repairs: repairs, replicas: replicas,
-                sweeps: SweepSummary(count: sweepCount, unfinished: unfinished, latest: latestSweep),
-                audit: AuditHead(length: audit.length, headDigest: audit.headDigest, intact: audit.isIntact,
+                sweeps: FixityReport.Sweeps(count: sweepCount, unfinished: unfinished, latest: latestSweep),
+                audit: FixityReport.AuditHead(length: audit.length, headDigest: audit.headDigest, intact: audit.isIntact,
                                  firstBadEntry: audit.failure?.sequence, failureReason: audit.failure?.reason.rawValue))
         }
     }

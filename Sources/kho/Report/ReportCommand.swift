@@ -11,7 +11,7 @@ struct ReportCommand: AsyncParsableCommand {
             Reports are written as HTML (one self-contained printable file with SVG charts), CSV (UTF-8 with BOM, \
             opens in Excel) or JSON. Vietnamese labels first, English second.
             """,
-        subcommands: [ReportMonthlyCommand.self]
+        subcommands: [ReportMonthlyCommand.self, ReportFixityCommand.self]
     )
 }
 
