@@ -15,7 +15,8 @@ struct Kho: AsyncParsableCommand {
         subcommands: [
             OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, UnpackCommand.self, DigestCommand.self,
             BenchCommand.self, IngestCommand.self, DemoCommand.self, SearchCommand.self, AuditCommand.self,
-            CatalogueCommand.self, ReportCommand.self,
+            CatalogueCommand.self, FixityCommand.self, ReplicaCommand.self, RepairCommand.self, SchedulerCommand.self,
+            ReportCommand.self,
         ]
     )
 

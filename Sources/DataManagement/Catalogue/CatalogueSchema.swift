@@ -22,6 +22,9 @@ enum CatalogueSchema {
         migrator.registerMigration("v1-audit") { db in
             try AuditEntry.createTable(db)
         }
+        migrator.registerMigration("v2-fixity") { db in
+            try FixitySchema.createTables(db)
+        }
         return migrator
     }
 }

@@ -52,6 +52,7 @@ extension IngestRun {
         }
         options.crashIfRequested(.committed)
         let (receipt, paths) = try finish(record)
+        replicateCommittedVersion(objectID: target.objectID)
         return .accepted(receipt, receiptPaths: paths)
     }
 

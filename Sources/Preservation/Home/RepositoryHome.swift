@@ -30,6 +30,13 @@ public struct RepositoryHome: Sendable {
     public var receipts: String { path + "/receipts" }
     /// The configuration file.
     public var configuration: String { path + "/kho.toml" }
+    /// Evidence a repair moved aside (bad copies, unexpected files), one folder per run.
+    public var repairEvidence: String { quarantine + "/repair" }
+
+    /// What `kho.toml` says; the defaults when there is no file.
+    public func loadConfiguration() throws(ConfigurationError) -> HomeConfiguration {
+        try HomeConfiguration.load(from: configuration)
+    }
 
     /// The home named by `--home`, else `KHO_HOME`, else `./storage`.
     public static func resolve(_ option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> RepositoryHome {
@@ -63,7 +70,14 @@ public struct RepositoryHome: Sendable {
         # Kho — cấu hình kho lưu trữ số / repository configuration
         # Bản sao dự phòng (TT05 Đ27: ít nhất hai bộ trên phương tiện độc lập) / replica roots:
         # [[replica]]
+        # name = "o-dia-1"
         # path = "/mnt/ban-sao-1/ocfl"
+        #
+        # Kiểm tra toàn vẹn định kỳ / fixity schedule:
+        # [fixity]
+        # interval_days = 90
+        # max_rate_mb = 200
+        # parallel = 2
 
         """
 }

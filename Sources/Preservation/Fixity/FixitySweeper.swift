@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArchivalStorage
+import DataManagement
+import Foundation
+import KhoCore
+
+/// A fixity sweep (lượt kiểm tra tính toàn vẹn) over every object of every root: re-reads each copy,
+/// checks it against its inventory, and records each (root, object) as a `fixity_check` row plus a PREMIS
+/// `fixity check` event (and its audit entry) in ONE transaction.
+///
+/// Resumable: a sweep killed or stopped leaves its `fixity_sweep` row `running` or `stopped`; the next
+/// sweep with the same mode and scope continues it and skips the pairs it already checked, so each pair
+/// is checked exactly once per sweep.
+public struct FixitySweeper: Sendable {
+    public let catalogue: Catalogue
+    public let roots: StorageRoots
+    public let options: SweepOptions
+
+    public init(catalogue: Catalogue, roots: StorageRoots, options: SweepOptions) {
+        self.catalogue = catalogue
+        self.roots = roots
+        self.options = options
+    }
+
+    /// Every (root, object) pair in scope.
+    public func pairsInScope() throws(PreservationError) -> [RootObject] {
+        if let only = options.only { return only }
+        let ids: [String]
+        if let objectID = options.objectID {
+            ids = [objectID]
+        } else {
+            let known = try catalogued { () throws(CatalogueError) in try catalogue.objectIDs() }
+            ids = ObjectCensus.objectIDs(in: roots.roots, known: known)
+        }
+        return roots.roots.flatMap { named in ids.map { RootObject(rootName: named.name, objectID: $0) } }
+    }
+
+    /// Runs (or resumes) the sweep until every pair is checked, the time limit passes, or `stop` is raised.
+    public func run(stop: StopFlag = StopFlag(), progress: (FixityCheckRecord) -> Void = { _ in }) throws(PreservationError) -> SweepSummary {
+        let began = Date()
+        let mode = options.mode.rawValue
+        let scope = options.scope
+        let pairs = try pairsInScope()
+        var sweep: FixitySweepRecord
+        var resumed = false
+        var done = Set<RootObject>()
+        if options.only == nil, let unfinished = try catalogued({ () throws(CatalogueError) in try catalogue.unfinishedSweep(mode: mode, scope: scope) }),
+           let id = unfinished.id {
+            sweep = unfinished
+            resumed = true
+            try catalogued { () throws(CatalogueError) in try catalogue.resumeSweep(id: id) }
+            done = try catalogued { () throws(CatalogueError) in try catalogue.checkedPairs(sweepID: id) }
+        } else {
+            sweep = try catalogued { () throws(CatalogueError) in try catalogue.startSweep(mode: mode, scope: scope, at: FixityTime.string(began)) }
+        }
+        guard let sweepID = sweep.id else {
+            throw PreservationError("KHO-FIXITY-SWEEP", vi: "Không tạo được lượt kiểm tra", en: "Cannot create the sweep")
+        }
+        let lastChecked = options.staleFirst ? try catalogued { () throws(CatalogueError) in try catalogue.lastCheckTimes() } : [:]
+        let todo = SweepPlan.order(pairs, done: done, lastChecked: lastChecked, staleFirst: options.staleFirst,
+                                   rootOrder: roots.roots.map(\.name))
+        let limiter = options.maxRateMB.map { ByteRateLimiter(megabytesPerSecond: $0) }
+        let checker = ObjectFixityChecker(mode: options.mode, threads: max(1, options.parallel), rateLimiter: limiter)
+        let events = PreservationEvents(softwareVersion: options.softwareVersion)
+        var checkedNow = 0, files = 0
+        var bytes: UInt64 = 0
+        var stopped = false
+        var sizes: [String: [String: UInt64]] = [:]
+        for pair in todo {
+            if stop.isRaised || options.maxDuration.map({ Date().timeIntervalSince(began) >= $0 }) == true {
+                stopped = true
+                break
+            }
+            guard let named = roots.root(named: pair.rootName) else { continue }
+            if sizes[pair.objectID] == nil {
+                sizes[pair.objectID] = (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:]
+            }
+            let report = check(pair.objectID, in: named, checker: checker, expectedSizes: sizes[pair.objectID] ?? [:])
+            let record = FixityCheckRecord(
+                sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(Date()),
+                damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
+                filesChecked: Int64(report.filesChecked), bytesChecked: Int64(report.bytesChecked))
+            let event = events.event(
+                .fixityCheck, outcome: report.isIntact ? .success : .failure, objectID: pair.objectID, rootName: pair.rootName,
+                detail: "Kiểm tra toàn vẹn (\(mode)) bản \(pair.rootName): \(report.filesChecked) tệp, \(report.bytesChecked) byte / "
+                    + "fixity check (\(mode)) of copy \(pair.rootName): \(report.filesChecked) files, \(report.bytesChecked) bytes",
+                outcomeDetail: report.isIntact ? "nguyên vẹn / intact"
+                    : report.damage.map { "\($0.kind.rawValue) \($0.path)" }.joined(separator: "; "))
+            try catalogued { () throws(CatalogueError) in try catalogue.record(check: record, event: event) }
+            checkedNow += 1
+            files += report.filesChecked
+            bytes += report.bytesChecked
+            progress(record)
+            if let killAfter = options.killAfter, checkedNow == killAfter {
+                FileHandle.standardError.write(Data("KHO-TEST-CRASH-POINT sweep \(killAfter) after-check\n".utf8))
+                kill(getpid(), SIGKILL)
+            }
+        }
+        let ended = Date()
+        let status: FixitySweepRecord.Status = stopped ? .stopped : .finished
+        try catalogued { () throws(CatalogueError) in try catalogue.endSweep(id: sweepID, status: status, at: FixityTime.string(ended)) }
+        let all = try catalogued { () throws(CatalogueError) in try catalogue.checks(sweepID: sweepID) }
+        let damage = all.flatMap { check in
+            check.damage.map { DamageFinding(root: check.rootName, objectID: check.objectID, kind: $0.kind, path: $0.path, detail: $0.detail) }
+        }
+        let audit = try catalogued { () throws(CatalogueError) in try AuditHead.of(catalogue) }
+        return SweepSummary(
+            sweepID: sweepID, resumed: resumed, status: status.rawValue, mode: mode, scope: scope,
+            startedAt: sweep.startedAt, finishedAt: FixityTime.string(ended), pairsInScope: pairs.count,
+            checkedThisRun: checkedNow, checkedEarlier: done.count,
+            remaining: max(0, todo.count - checkedNow), filesChecked: files, bytesChecked: bytes,
+            seconds: ended.timeIntervalSince(began), damage: damage,
+            damagedObjects: all.filter { $0.outcome == "damaged" }.count,
+            unreachableRoots: roots.unreachable.map { "\($0.name): \($0.path) — \($0.error)" }, audit: audit)
+    }
+
+    /// Checks one copy; an object absent from a root is damage of the object folder itself.
+    func check(_ objectID: String, in named: NamedRoot, checker: ObjectFixityChecker, expectedSizes: [String: UInt64]) -> ObjectFixityReport {
+        guard let folder = try? named.root.objectPath(for: objectID), FileManager.default.fileExists(atPath: folder) else {
+            let folder = (try? named.root.objectPath(for: objectID)) ?? named.root.path
+            return ObjectFixityReport(objectID: objectID, objectPath: folder, mode: options.mode, damage: [
+                Damage(kind: .missing, path: "", detail: "đối tượng không có trong bản này / object absent from this root")
+            ])
+        }
+        var report = checker.check(objectAt: folder, expectedSizes: expectedSizes)
+        report.objectID = report.objectID ?? objectID
+        return report
+    }
+}
+
+/// Maps a catalogue failure to a preservation error.
+func catalogued<T>(_ body: () throws(CatalogueError) -> T) throws(PreservationError) -> T {
+    do {
+        return try body()
+    } catch {
+        throw PreservationError("KHO-PRESERVATION-CATALOGUE", path: error.path, vi: "Lỗi mục lục", en: "Catalogue failure", error: error)
+    }
+}
