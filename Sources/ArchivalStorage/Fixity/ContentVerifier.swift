@@ -1,0 +1,104 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import KhoCore
+import Synchronization
+
+/// One content file to read and the digest it must have.
+struct ContentJob {
+    /// Relative to the object root.
+    var path: String
+    var algorithm: DigestAlgorithm
+    /// Lower-case hex.
+    var expected: String
+    /// The size the bytes should have, when known.
+    var expectedSize: UInt64?
+}
+
+/// Hashes content files on a few threads, each with one reusable buffer and digester, and reports what does not match.
+struct ContentVerifier {
+    var threads: Int
+    var bufferSize: Int
+    var rateLimiter: ByteRateLimiter?
+
+    /// What the workers found.
+    struct Outcome {
+        var damage: [Damage] = []
+        var files = 0
+        var bytes: UInt64 = 0
+    }
+
+    /// Reads every job's file under `objectRoot` (opened relative to the object folder) and compares digests.
+    func verify(_ jobs: [ContentJob], objectRoot: String) -> Outcome {
+        guard !jobs.isEmpty else { return Outcome() }
+        let folder = open(objectRoot, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0 else {
+            return Outcome(damage: jobs.map { Damage(kind: .missing, path: $0.path, detail: "object folder unreadable") })
+        }
+        defer { close(folder) }
+        let cursor = Mutex(0)
+        let merged = Mutex(Outcome())
+        let bufferSize = bufferSize
+        let limiter = rateLimiter
+        DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
+            defer { buffer.deallocate() }
+            var digesters: [DigestAlgorithm: MultiDigester] = [:]
+            var local = Outcome()
+            while true {
+                let index = cursor.withLock { value in
+                    defer { value += 1 }
+                    return value
+                }
+                guard index < jobs.count else { break }
+                let job = jobs[index]
+                let digester = digesters[job.algorithm] ?? MultiDigester([job.algorithm])
+                digesters[job.algorithm] = digester
+                digester.reset()
+                if let damage = Self.check(job, in: folder, buffer: buffer, digester: digester, limiter: limiter, outcome: &local) {
+                    local.damage.append(damage)
+                }
+            }
+            merged.withLock { total in
+                total.damage += local.damage
+                total.files += local.files
+                total.bytes += local.bytes
+            }
+        }
+        return merged.withLock { $0 }
+    }
+
+    /// Hashes one file; the damage found, or nil when its digest matches.
+    private static func check(_ job: ContentJob, in folder: Int32, buffer: UnsafeMutableRawBufferPointer, digester: MultiDigester,
+                              limiter: ByteRateLimiter?, outcome: inout Outcome) -> Damage? {
+        let fd = openat(folder, job.path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else {
+            let reason = String(cString: strerror(errno))
+            return errno == ENOENT ? Damage(kind: .missing, path: job.path, detail: "not found")
+                : Damage(kind: .altered, path: job.path, detail: "unreadable: \(reason)")
+        }
+        defer { close(fd) }
+        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
+        var size: UInt64 = 0
+        while true {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return Damage(kind: .altered, path: job.path, detail: "read error: \(String(cString: strerror(errno)))")
+            }
+            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            size += UInt64(count)
+            limiter?.consume(count)
+        }
+        outcome.files += 1
+        outcome.bytes += size
+        let actual = digester.finalize()[job.algorithm] ?? ""
+        guard actual != job.expected else { return nil }
+        if let expectedSize = job.expectedSize, size < expectedSize {
+            return Damage(kind: .truncated, path: job.path, detail: "\(size) bytes, expected \(expectedSize)")
+        }
+        return Damage(kind: .altered, path: job.path, detail: "\(job.algorithm.rawValue) \(actual), expected \(job.expected)")
+    }
+}

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import KhoCore
+
+/// A path compared and hashed by its bytes: NFC and NFD spellings of a Vietnamese name are different files.
+struct ExactPath: Hashable {
+    let bytes: [UInt8]
+
+    init(_ string: String) { bytes = Array(string.utf8) }
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
+
+/// The files of an object copy that an OCFL object does not name for itself: everything but the declaration,
+/// the inventories with their sidecars, and `extensions/`. Links and special files are listed too (as unexpected).
+enum ObjectFiles {
+    /// Relative paths (exact bytes) of the content-like files under `objectRoot`.
+    static func list(objectRoot: String, sidecarName: String) -> [ExactPath] {
+        var found: [ExactPath] = []
+        walk(objectRoot, relative: [], depth: 0, sidecarName: Array(sidecarName.utf8), into: &found)
+        return found
+    }
+
+    private static let inventoryName = Array("inventory.json".utf8)
+    private static let extensionsName = Array("extensions".utf8)
+    private static let declarationPrefix = Array("0=ocfl_object_".utf8)
+
+    private static func walk(_ folder: String, relative: [UInt8], depth: Int, sidecarName: [UInt8], into found: inout [ExactPath]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            if name == [0x2E] || name == [0x2E, 0x2E] { continue }
+            var type = Int32(entry.pointee.d_type)
+            let full = folder + "/" + String(decoding: name, as: UTF8.self)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                type = lstat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            let path = relative.isEmpty ? name : relative + [0x2F] + name
+            if type == Int32(DT_DIR) {
+                if depth == 0 && name == extensionsName { continue }
+                walk(full, relative: path, depth: depth + 1, sidecarName: sidecarName, into: &found)
+                continue
+            }
+            // Files the object accounts for itself: declaration and root inventory, version inventories.
+            if depth == 0 && (name == inventoryName || name == sidecarName || name.starts(with: declarationPrefix)) { continue }
+            if depth == 1 && (name == inventoryName || name == sidecarName),
+               Inventory.versionNumber(String(decoding: relative, as: UTF8.self)) != nil { continue }
+            found.append(ExactPath(bytes: path))
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import KhoCore
+
+/// One inventory of an object copy with its sidecar: the object root's, or a version folder's.
+struct InventoryCopy {
+    /// `""` for the object root, else the version folder (`v2`).
+    let folder: String
+    /// Sidecar file name, `inventory.json.sha512`.
+    let sidecarName: String
+    /// Digest of the inventory's bytes; nil when it is missing or unreadable.
+    var digest: String?
+    /// What the sidecar holds.
+    var sidecar: SidecarFile.State
+
+    var inventoryPath: String { folder.isEmpty ? "inventory.json" : folder + "/inventory.json" }
+    var sidecarPath: String { folder.isEmpty ? sidecarName : folder + "/" + sidecarName }
+    /// The inventory's digest is the one its sidecar records.
+    var matchesSidecar: Bool { digest != nil && digest == sidecar.digest }
+}
+
+/// Every inventory and sidecar of an object copy, what is wrong with them, and which inventory can be trusted
+/// for checking content.
+struct ObjectInventories {
+    let objectRoot: String
+    /// The algorithm of the sidecars (the object's content-addressing algorithm).
+    let algorithm: DigestAlgorithm
+    var root: InventoryCopy
+    /// Version folders on disk, oldest first.
+    var versions: [InventoryCopy]
+    /// Damage to inventories and sidecars.
+    var damage: [Damage] = []
+    /// Bytes of the inventory to check content against, nil when none can be read.
+    var trusted: [UInt8]?
+    /// The trusted inventory's digest.
+    var trustedDigest: String?
+
+    /// The newest version folder.
+    var head: InventoryCopy? { versions.last }
+
+    /// Reads and judges the inventories of the object at `objectRoot`.
+    init(objectRoot: String, entries: [(name: String, isDirectory: Bool)]) {
+        self.objectRoot = objectRoot
+        var versionFolders: [(number: Int, name: String)] = []
+        var algorithm: DigestAlgorithm?
+        for entry in entries {
+            if entry.isDirectory, let number = Inventory.versionNumber(entry.name) { versionFolders.append((number, entry.name)) }
+            if !entry.isDirectory, entry.name.hasPrefix("inventory.json."),
+               let found = DigestAlgorithm(rawValue: String(entry.name.dropFirst("inventory.json.".count))) {
+                algorithm = found
+            }
+        }
+        versionFolders.sort { $0.number < $1.number }
+        if algorithm == nil, let newest = versionFolders.last {
+            let names = (try? FileSystem.entries(objectRoot + "/" + newest.name))?.map(\.name) ?? []
+            algorithm = names.lazy.filter { $0.hasPrefix("inventory.json.") }
+                .compactMap { DigestAlgorithm(rawValue: String($0.dropFirst("inventory.json.".count))) }.first
+        }
+        let chosen = algorithm ?? .sha512
+        self.algorithm = chosen
+        let sidecarName = "inventory.json." + chosen.rawValue
+        var rootBytes: [UInt8]?
+        root = Self.read(folder: "", sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &rootBytes)
+        var headBytes: [UInt8]?
+        var none: [UInt8]?
+        versions = versionFolders.enumerated().map { index, folder in
+            index == versionFolders.count - 1
+                ? Self.read(folder: folder.name, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &headBytes)
+                : Self.read(folder: folder.name, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &none)
+        }
+        chooseTrusted(rootBytes: rootBytes, headBytes: headBytes)
+        judge()
+    }
+
+    /// Reads one inventory (keeping its bytes when asked) and its sidecar.
+    private static func read(folder: String, sidecarName: String, objectRoot: String, algorithm: DigestAlgorithm,
+                             keep: inout [UInt8]?) -> InventoryCopy {
+        let base = folder.isEmpty ? objectRoot : objectRoot + "/" + folder
+        var copy = InventoryCopy(folder: folder, sidecarName: sidecarName, digest: nil,
+                                 sidecar: SidecarFile.read(base + "/" + sidecarName, algorithm: algorithm))
+        if let bytes = try? FileSystem.readFile(base + "/inventory.json") {
+            let digester = MultiDigester([algorithm])
+            bytes.withUnsafeBytes { digester.update($0) }
+            copy.digest = digester.finalize()[algorithm]
+            keep = bytes
+        }
+        return copy
+    }
+
+    /// The inventory to check content against: one confirmed by its sidecar or by the other copy, else whichever reads.
+    private mutating func chooseTrusted(rootBytes: [UInt8]?, headBytes: [UInt8]?) {
+        let rootConfirmed = root.matchesSidecar || (root.digest != nil && root.digest == head?.digest && head?.matchesSidecar == true)
+        let headConfirmed = head.map { $0.matchesSidecar || ($0.digest != nil && $0.digest == root.sidecar.digest) } ?? false
+        let order: [([UInt8]?, String?)] = rootConfirmed ? [(rootBytes, root.digest)]
+            : headConfirmed ? [(headBytes, head?.digest)]
+            : [(rootBytes, root.digest), (headBytes, head?.digest)]
+        for (bytes, digest) in order {
+            guard let bytes, (try? FixityInventory.decode(bytes, path: objectRoot)) != nil else { continue }
+            trusted = bytes
+            trustedDigest = digest
+            return
+        }
+    }
+
+    /// Records what is wrong with each inventory and sidecar.
+    private mutating func judge() {
+        let headReference = head.flatMap { $0.matchesSidecar ? $0.digest : nil }
+        judge(root, reference: headReference)
+        let rootReference = root.matchesSidecar ? root.digest : nil
+        for (index, copy) in versions.enumerated() {
+            if index == versions.count - 1 {
+                judge(copy, reference: rootReference)
+            } else if copy.digest != nil, copy.sidecar.digest != nil, !copy.matchesSidecar {
+                judge(copy, reference: rebuiltDigest(of: copy.folder))
+            } else {
+                judge(copy, reference: nil)
+            }
+        }
+        if let head, root.matchesSidecar, head.matchesSidecar, root.digest != head.digest {
+            damage.append(Damage(kind: .inventoryDamaged, path: root.inventoryPath,
+                                 detail: "differs from \(head.inventoryPath) (\(root.digest ?? "") vs \(head.digest ?? ""))"))
+        }
+    }
+
+    /// One inventory and its sidecar, given the digest the inventory should have when another record says so.
+    private mutating func judge(_ copy: InventoryCopy, reference: String?) {
+        if copy.digest == nil {
+            damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "missing or unreadable"))
+        }
+        switch copy.sidecar {
+        case .missing:
+            damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "missing"))
+        case .malformed:
+            damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "malformed"))
+        case .digest(let recorded):
+            guard let digest = copy.digest, digest != recorded else { return }
+            if let reference, digest == reference {
+                damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath,
+                                     detail: "records \(recorded), inventory is \(digest)"))
+            } else {
+                damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath,
+                                     detail: "digest \(digest), sidecar records \(recorded)"))
+            }
+            return
+        }
+        if let digest = copy.digest, let reference, digest != reference, copy.sidecar.digest == nil {
+            damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "digest \(digest), expected \(reference)"))
+        }
+    }
+
+    /// The digest a version's inventory had, rebuilt from the trusted inventory (Kho writes inventories byte-stable).
+    private func rebuiltDigest(of version: String) -> String? {
+        guard let trusted, let full = try? Inventory.decode(trusted, path: objectRoot),
+              let past = full.asOf(version: version) else { return nil }
+        let digester = MultiDigester([algorithm])
+        past.encoded().withUnsafeBytes { digester.update($0) }
+        return digester.finalize()[algorithm]
+    }
+}

@@ -1,0 +1,34 @@
+/// One repair done (một lần sửa chữa).
+public struct RepairAction: Sendable, Codable, Hashable {
+    /// The damage repaired.
+    public var damage: Damage
+    /// The root whose verified copy was used (its path; empty when nothing was copied, e.g. an unexpected file moved out).
+    public var sourceRoot: String
+    /// `replaced` (bad copy moved to evidence, verified copy put in), `restored` (missing file put back),
+    /// `removed` (unexpected file moved to evidence) or `inventoryRestored` (inventory or sidecar put back).
+    public var action: String
+
+    /// A repair record.
+    public init(damage: Damage, sourceRoot: String, action: String) {
+        self.damage = damage
+        self.sourceRoot = sourceRoot
+        self.action = action
+    }
+}
+
+/// What a repair of one object copy did, and what no copy could heal (báo cáo sửa chữa).
+public struct RepairReport: Sendable, Codable {
+    /// Repairs done.
+    public var repaired: [RepairAction]
+    /// Damage no candidate could supply a verified copy for; left exactly as it was.
+    public var unrecoverable: [Damage]
+
+    /// A report.
+    public init(repaired: [RepairAction] = [], unrecoverable: [Damage] = []) {
+        self.repaired = repaired
+        self.unrecoverable = unrecoverable
+    }
+
+    /// True when everything was repaired.
+    public var isComplete: Bool { unrecoverable.isEmpty }
+}

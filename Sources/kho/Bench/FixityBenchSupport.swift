@@ -1,0 +1,60 @@
+import Foundation
+
+/// Page cache, load and verdict helpers for `kho bench fixity`.
+enum FixityBenchCache {
+    /// True when this process may drop the page cache (root on a machine that allows it).
+    static func canDrop() -> Bool {
+        drop()
+    }
+
+    /// Flushes dirty pages and drops the page cache; false when not permitted.
+    @discardableResult
+    static func drop() -> Bool {
+        sync()
+        guard let handle = FileHandle(forWritingAtPath: "/proc/sys/vm/drop_caches") else { return false }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: Data("3\n".utf8))
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    /// `/proc/loadavg`'s first three fields.
+    static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
+
+    /// The faster of two measurements, keeping the larger peak memory and any failure.
+    static func keepBest(_ current: Measurement?, _ next: Measurement) -> Measurement {
+        guard var result = current else { return next }
+        let peak = max(result.peakRSSBytes, next.peakRSSBytes)
+        let status = result.status != 0 ? result.status : next.status
+        if next.seconds < result.seconds { result = next }
+        result.peakRSSBytes = peak
+        result.status = status
+        return result
+    }
+
+    /// The target lines printed under a table.
+    static func verdicts(_ best: [String: Measurement], order: [String]) -> String {
+        func row(_ index: Int) -> Measurement? { best[order[index]] }
+        var lines: [String] = []
+        func ratio(_ kho: Measurement?, _ reference: Measurement?, target: Double, what: String) {
+            guard let kho, let reference else { return }
+            let value = reference.seconds / max(kho.seconds, 1e-9)
+            lines.append("- \(what): \(String(format: "%.0f", value * 100)) % of the throughput (target ≥ \(String(format: "%.0f", target * 100)) %) — \(value >= target ? "met" : "NOT met")")
+        }
+        ratio(row(0), row(1), target: 0.9, what: "fixity mode vs openssl sha256 ×2")
+        ratio(row(2), row(3), target: 0.9, what: "full mode vs openssl sha512 ×2")
+        if let full = row(2), let python = row(4) {
+            let speedup = python.seconds / max(full.seconds, 1e-9)
+            lines.append("- full mode vs ocfl-validate.py: \(String(format: "%.1f", speedup))× faster (target ≥ 3×) — \(speedup >= 3 ? "met" : "NOT met")")
+        }
+        let peak = [row(0), row(2)].compactMap { $0?.peakRSSBytes }.max() ?? 0
+        lines.append("- Kho peak RSS: \(String(format: "%.1f", Double(peak) / 1_048_576)) MB (target < 100 MB) — \(peak < 100 << 20 ? "met" : "NOT met")")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
