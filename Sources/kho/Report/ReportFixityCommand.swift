@@ -39,7 +39,7 @@ struct ReportFixityCommand: AsyncParsableCommand {
 
     func run() async throws {
         let catalogue = try home.existingCatalogue()
-        let settings = ReportFixitySettings(home: home.repositoryHome)
+        let settings = try ReportFixitySettings(home: home.repositoryHome)
         let report = try catalogue.fixityReport(intervalDays: intervalDays ?? settings.intervalDays, rootNames: settings.replicaNames)
         try ReportWriter.write(try report.rendered(as: output.format.format), to: output.output)
     }
