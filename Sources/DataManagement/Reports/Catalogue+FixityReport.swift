@@ -7,6 +7,7 @@ extension Catalogue {
     /// (replicas from kho.toml), so a root nobody swept shows 0 % rather than nothing.
     public func fixityReport(intervalDays: Int = 90, rootNames: [String] = [], now: Date = Date()) throws(CatalogueError) -> FixityReport {
         let audit = try AuditChain.verify(self)
+        let eventsDiffering = try AuditChain.verifyEvents(self).count
         return try read("fixity report") { db in
             let cutoff = Self.utcTimestamp(now.addingTimeInterval(-Double(intervalDays) * 86_400))
             let objectIDs = try String.fetchAll(db, sql: "SELECT DISTINCT objectID FROM aip_versions ORDER BY objectID")
@@ -101,7 +102,8 @@ extension Catalogue {
                 objects: objects, damage: summary, repairs: repairs, replicas: replicas,
                 sweeps: FixityReport.Sweeps(count: sweepCount, unfinished: unfinished, latest: latestSweep),
                 audit: FixityReport.AuditHead(length: audit.length, headDigest: audit.headDigest, intact: audit.isIntact,
-                                 firstBadEntry: audit.failure?.sequence, failureReason: audit.failure?.reason.rawValue))
+                                 firstBadEntry: audit.failure?.sequence, failureReason: audit.failure?.reason.rawValue,
+                                              eventsDiffering: eventsDiffering))
         }
     }
 

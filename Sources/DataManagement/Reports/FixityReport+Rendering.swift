@@ -27,8 +27,9 @@ extension FixityReport {
     /// CSV in sections (a title row, a header row, data rows, a blank row), each section one table.
     var csv: CSVTable {
         var table = CSVTable()
-        table.append(["Chuỗi nhật ký kiểm toán / Audit chain", "Độ dài / Length", "Mã băm đầu chuỗi / Head digest", "Nguyên vẹn / Intact"])
-        table.append(["audit", String(audit.length), audit.headDigest, audit.intact ? "yes" : "no"])
+        table.append(["Chuỗi nhật ký kiểm toán / Audit chain", "Độ dài / Length", "Mã băm đầu chuỗi / Head digest", "Nguyên vẹn / Intact",
+                      "Sự kiện khác với nhật ký / Events differing"])
+        table.append(["audit", String(audit.length), audit.headDigest, audit.intact ? "yes" : "no", String(audit.eventsDiffering)])
         table.append([])
         table.append(["Kho lưu / Root", "Đã kiểm tra trong chu kỳ / Checked within interval", "Tổng số đối tượng / Objects",
                       "Tỷ lệ % / Coverage %", "Đã từng kiểm tra / Ever checked", "Đang hỏng / Damaged now", "Lần kiểm tra cuối / Last check"])
@@ -77,7 +78,8 @@ extension FixityReport {
             <section><h2>Chuỗi nhật ký kiểm toán <small>Audit chain (anchor this report with it)</small></h2>
             <table class="audit"><tr><th>Độ dài<small>Length</small></th><td class="num" id="audit-length">\(VietnameseNumber.grouped(audit.length))</td></tr>
             <tr><th>Mã băm đầu chuỗi (SHA-256)<small>Head digest</small></th><td><code id="audit-head">\(e(audit.headDigest))</code></td></tr>
-            <tr><th>Trạng thái<small>State</small></th><td>\(auditState)</td></tr></table></section>
+            <tr><th>Trạng thái<small>State</small></th><td>\(auditState)</td></tr>
+            <tr><th>Sự kiện khác với nhật ký<small>Events differing from the chain</small></th><td class="num\(audit.eventsDiffering > 0 ? " bad" : "")">\(VietnameseNumber.grouped(audit.eventsDiffering))</td></tr></table></section>
             """
 
         var coverage = "<table class=\"coverage\"><thead><tr>" + HTMLTable.header("Kho lưu", "Root")

@@ -133,5 +133,7 @@ extension FixityReport {
         /// The first bad entry and why, when broken.
         public var firstBadEntry: Int64?
         public var failureReason: String?
+        /// PREMIS events whose catalogue rows differ from what the chain sealed (`AuditChain.verifyEvents`).
+        public var eventsDiffering: Int
     }
 }
