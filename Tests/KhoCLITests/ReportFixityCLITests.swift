@@ -105,5 +105,12 @@ import Testing
         #expect(page.contains("<code id=\"audit-head\">\(verified.headDigest)</code>"))
         #expect(page.contains("100,0 %"))
         #expect(page.contains("<svg"))
+        #expect(written.stdout.contains("report written: \(html)"))
+
+        // A folder that does not exist: a clear error, nothing half-written.
+        let refused = try runKho(["report", "fixity", "--home", home, "--output", directory.path + "/missing/fixity.html"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("KHO-REPORT-WRITE"))
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/missing"))
     }
 }

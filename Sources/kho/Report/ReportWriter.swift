@@ -16,6 +16,7 @@ enum ReportWriter {
             guard rename(temporary.path, url.path) == 0 else {
                 throw ReportError.writeFailed(path: output, reason: String(cString: strerror(errno)))
             }
+            print("Đã ghi báo cáo / report written: \(url.path) (\(bytes.count) byte)")
         } catch let error as ReportError {
             try? FileManager.default.removeItem(at: temporary)
             throw error
