@@ -25,8 +25,10 @@ public struct QuarantineListing: Sendable {
             guard let data = fm.contents(atPath: reportPath),
                   let report = try? JSONDecoder().decode(IngestReport.self, from: data) else { continue }
             let first = report.errors.first ?? report.findings.first
+            // A report that names its unit (`transferringUnit`, the --transfer-unit given) is believed first.
+            let named = (try? JSONDecoder().decode(UnitField.self, from: data))?.transferringUnit
             packages.append(RejectedPackage(
-                transferringUnit: Self.unit(of: report.source),
+                transferringUnit: named.flatMap { $0.isEmpty ? nil : $0 } ?? Self.unit(of: report.source),
                 packageName: URL(fileURLWithPath: report.source).lastPathComponent,
                 receivedAt: report.receivedAt,
                 errorCount: report.errors.count,
@@ -35,7 +37,10 @@ public struct QuarantineListing: Sendable {
         return packages.sorted { $0.receivedAt < $1.receivedAt }
     }
 
-    /// The transferring unit of a rejected package. A quarantine report does not name one, so it is read from the
+    /// The optional `transferringUnit` of a report.json (written by reports that carry it).
+    private struct UnitField: Decodable { var transferringUnit: String? }
+
+    /// The transferring unit of a rejected package. A quarantine report does not name one yet, so it is read from the
     /// package where it still is and can be read cheaply: a SIP folder's `METS.xml` (`agent ROLE=CREATOR
     /// TYPE=ORGANIZATION`, as ingest takes it when no `--transfer-unit` is given) or a bag's `bag-info.txt`
     /// (`Source-Organization`). A zip, a moved package or an unreadable METS gives nil (shown as "unknown").
