@@ -1,4 +1,5 @@
 import DataManagement
+import Preservation
 import Foundation
 import KhoTestSupport
 import Testing
@@ -13,8 +14,10 @@ struct PreservationHome {
 
     static var catalog: String { TestEnvironment.corpus("xsd").appendingPathComponent("catalog.xml").path }
 
+    /// A new, empty home (OCFL root, catalogue, kho.toml).
     init(_ label: String) throws {
         temp = try TemporaryDirectory(label)
+        _ = try RepositoryHome(path: temp.path + "/home").prepare()
     }
 
     /// Runs kho with `--home` appended after the subcommand words.

@@ -60,7 +60,8 @@ import Testing
         #expect(repair.status == 0, "\(repair.stdout.prefix(3000))\n\(repair.stderr)")
         let catalogue = try fixture.openCatalogue()
         let actions = try catalogue.repairActions()
-        #expect(actions.allSatisfy { $0.outcome == "repaired" })
+        let unrecoverable = actions.filter { $0.outcome != "repaired" }
+        #expect(unrecoverable.isEmpty, "\(unrecoverable.prefix(8).map { "\($0.rootName) \($0.kind) \($0.path)" })")
         let repairedThings = Set(actions.map { SweepJSON.Finding(root: $0.rootName, objectID: $0.objectID, kind: $0.kind, path: $0.path) })
         #expect(expected.isSubset(of: repairedThings), "not repaired: \(expected.subtracting(repairedThings).prefix(10))")
         #expect(actions.filter { $0.sourceRootName != nil }.allSatisfy { $0.sourceRootName != $0.rootName })
@@ -74,7 +75,8 @@ import Testing
             #expect(validate.status == 0, "\(root): \(validate.stdout.prefix(2000))")
         }
         #expect(try AuditChain.verify(catalogue).isIntact)
-        #expect(try runKho(["audit", "verify", "--home", fixture.home]).status == 0)
+        let audit = try runKho(["audit", "verify", "--home", fixture.home])
+        #expect(audit.status == 0, "\(audit.stdout.prefix(3000))")
     }
 
     @Test func everyCopyDamagedIsUnrecoverableAndNothingChanges() throws {

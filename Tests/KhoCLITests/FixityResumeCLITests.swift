@@ -34,9 +34,10 @@ import Testing
         // Exactly one PREMIS fixity event per (root, object), each with its audit entry.
         var events: [RootObject: Int] = [:]
         for objectID in Set(checks.map(\.objectID)) {
+            // Ingest's own checksum verification is also a "fixity check" event; a sweep's names the copy (root:…).
             for event in try catalogue.events(aipObjectID: objectID) where event.type == .fixityCheck {
-                let root = event.linkingObjects.first { $0.hasPrefix("root:") }.map { String($0.dropFirst(5)) } ?? "?"
-                events[RootObject(rootName: root, objectID: objectID), default: 0] += 1
+                guard let root = event.linkingObjects.first(where: { $0.hasPrefix("root:") }) else { continue }
+                events[RootObject(rootName: String(root.dropFirst(5)), objectID: objectID), default: 0] += 1
             }
         }
         #expect(events.count == pairs && events.values.allSatisfy { $0 == 1 }, "\(events)")
@@ -64,5 +65,35 @@ import Testing
         #expect(resumed?.checkedThisRun == 3)
         // Usage errors exit 2.
         #expect(try fixture.kho(["fixity", "sweep"], ["--max-duration", "soon"]).status == 2)
+    }
+}
+
+/// `--full`: sha512 digests and complete OCFL validation; damage found, repaired, clean again.
+@Suite struct FixityFullCLITests {
+    @Test func fullSweepFindsAndRepairHealsThenCleanInFullMode() throws {
+        let fixture = try PreservationHome("kho-fixity-full")
+        try fixture.addReplica("r1")
+        try fixture.ingestSamples(count: 1, docs: 2, seed: 521)
+        let (clean, first) = try fixture.sweep(["--full"])
+        #expect(clean.status == 0, "\(first?.damage ?? [])")
+        let object = try #require(try PreservationHome.objectFolders(fixture.primary).first)
+        let pdf = try #require(try FileManager.default.subpathsOfDirectory(atPath: fixture.primary + "/" + object)
+            .first { $0.hasSuffix(".pdf") && $0.contains("/content/") })
+        let file = fixture.primary + "/" + object + "/" + pdf
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+        bytes[bytes.count / 2] ^= 0x20
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+
+        let (found, summary) = try fixture.sweep(["--full"])
+        #expect(found.status == 1)
+        #expect(summary?.damage.contains { $0.root == "primary" && $0.kind == "altered" && $0.path == pdf } == true)
+        let repair = try fixture.kho(["repair"], ["--json"])
+        #expect(repair.status == 0, "\(repair.stdout)\n\(repair.stderr)")
+        #expect(try fixture.sweep(["--full"]).0.status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) != Data(bytes))
+
+        // An object nobody knows is a clear error, not "damage".
+        let unknown = try fixture.kho(["fixity", "sweep"], ["--object", "urn:uuid:khong-co"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("KHO-FIXITY-NO-OBJECT"))
     }
 }

@@ -55,7 +55,7 @@ import Testing
         #expect(syncs.map(\.rootName) == ["r1", "r2", "r1", "r2"])
         #expect(syncs[0].objectsCopied == 1 && syncs[2].objectsCopied == 0 && syncs[2].objectsCurrent == 1)
         let replications = try catalogue.events(aipObjectID: "urn:kho:test:replica-a").filter { $0.type == .replication }
-        #expect(replications.count == 2 && replications.allSatisfy { $0.outcome == .success && $0.agent?.name == "Kho" })
+        #expect(replications.count == 2 && replications.allSatisfy { $0.outcome == .success && $0.agent?.name == "Kho 0.1.0" })
     }
 
     @Test func ingestReplicatesEachNewVersionAndSyncCatchesUp() throws {
@@ -84,6 +84,10 @@ import Testing
         let unreachable = try fixture.kho(["replica", "sync"])
         #expect(unreachable.status == 1 && unreachable.stdout.contains("unreachable"))
         #expect(!FileManager.default.fileExists(atPath: fixture.replica("r1")))   // never created afresh
+        let (sweep, summary) = try fixture.sweep()
+        #expect(sweep.status == 1 && summary?.damage.isEmpty == true)
+        #expect(sweep.stdout.contains("\"unreachableRoots\"") && sweep.stdout.contains("r1"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.replica("r1")))
 
         try FileManager.default.moveItem(atPath: fixture.temp.path + "/away", toPath: fixture.replica("r1"))
         let sync = try fixture.kho(["replica", "sync"])
@@ -102,5 +106,24 @@ import Testing
         }
         #expect(outcomes.sorted { $0.rawValue < $1.rawValue } == [.failure, .success, .success])
         #expect(try AuditChain.verify(catalogue).isIntact)
+    }
+
+    @Test func anIngestCompletedAfterACrashStillReachesTheReplica() throws {
+        let fixture = try PreservationHome("kho-replica-crash")
+        try fixture.addReplica("r1")
+        let folder = fixture.temp.path + "/sip"
+        #expect(try runKho(["sample", "sip", "--out", folder, "--dossiers", "1", "--seed", "531"]).status == 0)
+        let package = folder + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first))
+        // Killed right after the OCFL commit (point 6), before the catalogue and the replication.
+        let crash = try runKhoUntilCrashPoint(["ingest", "--home", fixture.home, "--catalog", PreservationHome.catalog, package],
+                                              hookVariable: "KHO_TEST_INGEST_CRASH_AT", point: 6)
+        #expect(crash.marker != nil)
+        #expect(try PreservationHome.objectFolders(fixture.replica("r1")).isEmpty)
+        let again = try fixture.kho(["ingest"], ["--catalog", PreservationHome.catalog, package])
+        #expect(again.status == 0 && again.stdout.contains("interrupted"), "\(again.stdout)")
+        let objects = try PreservationHome.objectFolders(fixture.primary)
+        #expect(try PreservationHome.objectFolders(fixture.replica("r1")) == objects && objects.count == 1)
+        #expect(FileManager.default.contents(atPath: fixture.replica("r1") + "/" + objects[0] + "/inventory.json")
+                == FileManager.default.contents(atPath: fixture.primary + "/" + objects[0] + "/inventory.json"))
     }
 }

@@ -69,6 +69,7 @@ extension IngestRun {
             }
             _ = try ReceiptWriter(folder: home.receipts).write(record.receipt)
             PendingRecord.remove(pending)
+            replicateCommittedVersion(objectID: objectID)
             return .alreadyArchived(objectID: objectID, version: version, recovered: true)
         }
         guard let record = PendingRecord.load(pending) else {
@@ -77,6 +78,7 @@ extension IngestRun {
                               en: "The package is in storage (\(version)) but not in the catalogue: run kho catalogue rebuild")
         }
         _ = try finish(record)
+        replicateCommittedVersion(objectID: objectID)
         return .alreadyArchived(objectID: objectID, version: version, recovered: true)
     }
 

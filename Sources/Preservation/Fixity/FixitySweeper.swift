@@ -29,6 +29,14 @@ public struct FixitySweeper: Sendable {
         if let only = options.only { return only }
         let ids: [String]
         if let objectID = options.objectID {
+            let known = try catalogued { () throws(CatalogueError) in try catalogue.objectIDs() }
+            let onDisk = roots.roots.contains { named in
+                (try? named.root.objectPath(for: objectID)).map { FileManager.default.fileExists(atPath: $0) } ?? false
+            }
+            guard onDisk || known.contains(objectID) else {
+                throw PreservationError("KHO-FIXITY-NO-OBJECT", path: objectID, vi: "Không có đối tượng này trong kho hay mục lục",
+                                        en: "No such object in any root or in the catalogue")
+            }
             ids = [objectID]
         } else {
             let known = try catalogued { () throws(CatalogueError) in try catalogue.objectIDs() }

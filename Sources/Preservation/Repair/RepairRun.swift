@@ -93,7 +93,9 @@ public struct RepairRun: Sendable {
             }
         }
         if !repairedPairs.isEmpty {
-            let options = SweepOptions(objectID: objectID, parallel: parallel, only: repairedPairs, softwareVersion: softwareVersion, killAfter: nil)
+            let full = damaged.contains { check in check.damage.contains { $0.kind == DamageKind.invalid.rawValue } }
+            let options = SweepOptions(mode: full ? .full : .fixity, objectID: objectID, parallel: parallel, only: repairedPairs,
+                                       softwareVersion: softwareVersion, killAfter: nil)
             summary.recheck = try FixitySweeper(catalogue: catalogue, roots: roots, options: options).run(stop: stop)
         }
         summary.audit = try catalogued { () throws(CatalogueError) in try AuditHead.of(catalogue) }
@@ -103,9 +105,18 @@ public struct RepairRun: Sendable {
     /// Repairs one copy: a whole missing object is replicated from a verified copy; anything else goes to
     /// `ObjectRepairer`.
     func repair(_ check: FixityCheckRecord, target: NamedRoot, candidates: [NamedRoot], evidence: String) -> [RepairSummary.Line] {
-        let damage = check.damage.compactMap { entry in DamageKind(rawValue: entry.kind).map { Damage(kind: $0, path: entry.path, detail: entry.detail) } }
-        if damage.contains(where: { $0.path.isEmpty && $0.kind == .missing }) {
+        let all = check.damage.compactMap { entry in DamageKind(rawValue: entry.kind).map { Damage(kind: $0, path: entry.path, detail: entry.detail) } }
+        if all.contains(where: { $0.path.isEmpty && $0.kind == .missing }) {
             return replicateWhole(check.objectID, target: target, candidates: candidates)
+        }
+        // A --full sweep adds the OCFL validator's codes (`invalid`) for the same faults: files are what get
+        // repaired, and the re-check (in full mode) says whether the codes are gone. Codes alone, with no
+        // damaged file to replace, are nothing a verified copy can mend.
+        let damage = all.filter { $0.kind != .invalid }
+        if damage.isEmpty {
+            return all.map {
+                RepairSummary.Line(root: target.name, objectID: check.objectID, kind: $0.kind.rawValue, path: $0.path, source: nil, action: "unrecoverable")
+            }
         }
         let repairer = ObjectRepairer(target: target.root, candidates: candidates.map(\.root))
         let report = repairer.repair(objectID: check.objectID, damage: damage, evidenceFolder: evidence)

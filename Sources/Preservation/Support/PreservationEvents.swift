@@ -13,7 +13,7 @@ public struct PreservationEvents: Sendable {
 
     /// Kho as a PREMIS software agent (the same identifier Ingest uses).
     public var agent: AgentEntry {
-        AgentEntry(identifier: "kho/\(softwareVersion)", name: "Kho", kind: .software, version: softwareVersion)
+        AgentEntry(identifier: "kho/\(softwareVersion)", name: "Kho \(softwareVersion)", kind: .software, version: softwareVersion)
     }
 
     /// An event now, linked to the object and the copy (`root:<name>`).
