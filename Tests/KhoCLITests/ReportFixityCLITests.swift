@@ -13,7 +13,7 @@ import Testing
         struct Repair: Decodable { var rootName: String; var path: String; var kind: String; var sourceRootName: String?; var outcome: String }
         struct Replica: Decodable { var rootName: String; var path: String; var objectsFailed: Int }
         struct Sweeps: Decodable { var count: Int; var unfinished: Int }
-        struct Audit: Decodable { var length: Int64; var headDigest: String; var intact: Bool }
+        struct Audit: Decodable { var length: Int64; var headDigest: String; var intact: Bool; var eventsDiffering: Int }
         var objectsTotal: Int
         var roots: [Root]
         var objects: [Object]
@@ -94,6 +94,7 @@ import Testing
         // The head an auditor anchors: exactly what `kho audit verify` prints.
         let verified = try auditHead(home)
         #expect(healed.audit.intact)
+        #expect(healed.audit.eventsDiffering == 0)
         #expect(healed.audit.length == verified.length)
         #expect(healed.audit.headDigest == verified.headDigest)
 
