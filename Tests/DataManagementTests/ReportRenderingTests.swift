@@ -32,7 +32,7 @@ import Testing
         #expect(html.contains("&lt;img src=x onerror=alert(1)&gt;.zip"))
         // Numbers grouped the Vietnamese way, the totals row present.
         #expect(html.contains(">1.234.567<"))
-        #expect(html.contains(">9.876.543.210<"))
+        #expect(html.contains(">9.876.543.210<small>9,2 GiB</small><"))
         #expect(html.contains("Tổng cộng"))
         #expect(html.contains(">1.234.576<"))  // total documents 1.234.567 + 5 + 4
         // Self-contained: no script, no external reference, a CSP that forbids both.
@@ -71,6 +71,7 @@ import Testing
         let decoded = try JSONDecoder().decode(MonthlyReport.self, from: Data(try report.rendered(as: .json)))
         #expect(decoded == report)
         #expect(decoded.totals.documents == 1_234_576)
+        #expect(String(decoding: try report.rendered(as: .json), as: UTF8.self).contains("\"month\" : \"2026-11\""))
     }
 
     @Test func emptyMonthStillRenders() throws {

@@ -51,7 +51,7 @@ struct HTMLPage {
         table{border-collapse:collapse;width:100%;font-size:13px;margin:8px 0}\
         th,td{border:1px solid #b8c0cc;padding:4px 6px;vertical-align:top}\
         th{background:#eef1f5;text-align:center}th small{display:block;font-weight:normal}\
-        td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\
+        td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}td.num small{display:block}\
         tfoot td,tfoot th{font-weight:bold;background:#f7f3e8}\
         .ok{color:#1b7a3a}.bad{color:#b3261e;font-weight:bold}\
         code{font-size:12px;word-break:break-all}\

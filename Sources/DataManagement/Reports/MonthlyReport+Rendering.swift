@@ -34,6 +34,15 @@ extension MonthlyReport {
          Int64(row.rejectedPackages)]
     }
 
+    /// A row's number cells; the bytes cell also gives the size in binary units underneath.
+    static func cells(_ row: UnitProgress) -> String {
+        numbers(row).enumerated().map { index, value in
+            index == 5 && value >= 1024
+                ? "<td class=\"num\">\(VietnameseNumber.grouped(value))<small>\(VietnameseNumber.bytes(value))</small></td>"
+                : HTMLTable.number(value)
+        }.joined()
+    }
+
     /// CSV: one row per unit then the totals row; plain integers (no grouping) so spreadsheets compute with them.
     var csv: CSVTable {
         var table = CSVTable()
@@ -49,13 +58,13 @@ extension MonthlyReport {
         let generated = VietnamTime.parse(generatedAt) ?? Date()
         var table = "<table class=\"units\">\n<thead><tr>" + Self.columns.map { HTMLTable.header($0.vi, $0.en) }.joined() + "</tr></thead>\n<tbody>\n"
         for row in units {
-            table += "<tr>" + HTMLTable.text(row.unit) + Self.numbers(row).map { HTMLTable.number($0) }.joined() + "</tr>\n"
+            table += "<tr>" + HTMLTable.text(row.unit) + Self.cells(row) + "</tr>\n"
         }
         if units.isEmpty {
             table += "<tr><td colspan=\"\(Self.columns.count)\">Không có lượt nộp lưu nào trong tháng / no transfers this month</td></tr>\n"
         }
         table += "</tbody>\n<tfoot><tr><th>\(Self.totalLabel)<small>Total</small></th>"
-            + Self.numbers(totals).map { HTMLTable.number($0) }.joined() + "</tr></tfoot>\n</table>"
+            + Self.cells(totals) + "</tr></tfoot>\n</table>"
 
         let chart = BarChart(
             title: "Tài liệu theo đơn vị nộp lưu, số hóa và gốc điện tử — documents per unit, digitized and born-digital",

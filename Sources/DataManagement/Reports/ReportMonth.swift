@@ -46,6 +46,22 @@ public struct ReportMonth: Sendable, Hashable, Codable, Comparable {
     }
 
     public static func < (a: ReportMonth, b: ReportMonth) -> Bool { (a.year, a.month) < (b.year, b.month) }
+
+    /// Encoded as `"2026-11"`, the form `--month` takes.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+
+    /// Decodes `"2026-11"`.
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        do {
+            self = try ReportMonth(parsing: text)
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message.en))
+        }
+    }
 }
 
 /// Vietnam time (Asia/Ho_Chi_Minh, UTC+07:00 all year) and the Vietnamese ways of writing it.
