@@ -11,6 +11,9 @@ public enum CatalogueError: KhoError, Equatable {
     case invalidEntry(field: String, reason: String)
     /// The audit log could not be written or exported.
     case audit(reason: String)
+    /// An agent already recorded under this identifier was offered with a different name, kind or
+    /// version. Events sealed in the audit chain name the agent, so its row never changes.
+    case agentChanged(identifier: String, recorded: String, offered: String)
 
     /// The rule broken, as a Kho code.
     public var rule: String {
@@ -19,6 +22,7 @@ public enum CatalogueError: KhoError, Equatable {
         case .database: "KHO-CAT-SQL"
         case .invalidEntry: "KHO-CAT-ENTRY"
         case .audit: "KHO-CAT-AUDIT"
+        case .agentChanged: "KHO-CAT-AGENT"
         }
     }
 
@@ -29,6 +33,7 @@ public enum CatalogueError: KhoError, Equatable {
         case .database(let operation, _): operation
         case .invalidEntry(let field, _): field
         case .audit: "audit_log"
+        case .agentChanged(let identifier, _, _): "agents/" + identifier
         }
     }
 
@@ -46,6 +51,10 @@ public enum CatalogueError: KhoError, Equatable {
                              en: "Invalid value in field \(field): \(reason)")
         case .audit(let reason):
             BilingualMessage(vi: "Lỗi nhật ký kiểm toán: \(reason)", en: "Audit log error: \(reason)")
+        case .agentChanged(let identifier, let recorded, let offered):
+            BilingualMessage(
+                vi: "Tác nhân \(identifier) đã được ghi là \(recorded), không thể đổi thành \(offered): các sự kiện đã niêm phong trong nhật ký kiểm toán tham chiếu đến nó",
+                en: "Agent \(identifier) is recorded as \(recorded) and cannot become \(offered): events sealed in the audit chain refer to it")
         }
     }
 }

@@ -38,6 +38,26 @@ import Testing
         #expect(try AuditChain.verify(catalogue, anchor: AuditAnchor(length: 500, headDigest: result.headDigest)).isIntact)
     }
 
+    @Test func anAgentAlreadyNamedBySealedEventsNeverChanges() throws {
+        let (dir, catalogue) = try Self.chain(3)
+        defer { withExtendedLifetime(dir) {} }
+        let renamed = AgentEntry(identifier: SampleAIPs.software.identifier, name: "Kho (đổi tên)",
+                                 kind: .software, version: SampleAIPs.software.version)
+        #expect(throws: CatalogueError.self) {
+            try catalogue.record(event: EventEntry(identifier: "fixity-renamed", type: .fixityCheck,
+                                                   dateTime: "2026-06-12T12:00:00+07:00", outcome: .success,
+                                                   agent: renamed))
+        }
+        // The refused event left nothing behind, and the events already sealed still verify.
+        let result = try AuditChain.verify(catalogue)
+        #expect(result.isIntact && result.length == 3)
+        #expect(try AuditChain.verifyEvents(catalogue).isEmpty)
+        // The same agent, unchanged, is welcome again.
+        #expect(try catalogue.record(event: EventEntry(identifier: "fixity-again", type: .fixityCheck,
+                                                       dateTime: "2026-06-12T12:01:00+07:00", outcome: .success,
+                                                       agent: SampleAIPs.software)))
+    }
+
     @Test func concurrentWritersStillMakeOneChain() throws {
         let dir = try TemporaryDirectory()
         defer { withExtendedLifetime(dir) {} }

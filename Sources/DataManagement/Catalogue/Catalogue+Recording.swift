@@ -119,7 +119,7 @@ extension Catalogue {
     /// Inserts an event, its agent and linking objects, and its audit entry; false if already there.
     static func insertEvent(_ db: Database, _ event: EventEntry, aipObjectID: String?) throws -> Bool {
         if try PremisEvent.exists(db, key: event.identifier) { return false }
-        if let agent = event.agent { try Agent(agent).save(db) }
+        if let agent = event.agent { try Agent(agent).insertOnce(db) }
         try PremisEvent(event, aipObjectID: aipObjectID).insert(db)
         for (position, object) in event.linkingObjects.enumerated() {
             try db.execute(sql: "INSERT INTO event_objects (eventIdentifier, position, objectID) VALUES (?, ?, ?)",

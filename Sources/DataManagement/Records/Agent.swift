@@ -31,5 +31,19 @@ public struct Agent: Codable, Sendable, Hashable, FetchableRecord, PersistableRe
             """)
     }
 
+    /// Inserts the agent, or checks that the row already there is the same agent. Never updates: events
+    /// already sealed in the audit chain name this row, and changing it would make them look edited.
+    func insertOnce(_ db: Database) throws {
+        if let recorded = try Agent.fetchOne(db, key: identifier) {
+            guard recorded == self else {
+                throw CatalogueError.agentChanged(identifier: identifier, recorded: recorded.summary, offered: summary)
+            }
+            return
+        }
+        try insert(db)
+    }
+
+    private var summary: String { "\(name) (\(kind.rawValue)\(version.map { " " + $0 } ?? ""))" }
+
     static let snapshotSQL = "SELECT * FROM agents ORDER BY identifier"
 }
