@@ -23,6 +23,8 @@ public final class Catalogue: Sendable {
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "kho.catalogue"
+        // Search ranks with an FTS5 function of its own, on every connection.
+        configuration.prepareDatabase { db in try SearchRank.register(db) }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -22,6 +22,9 @@ enum CatalogueSchema {
         migrator.registerMigration("v1-audit") { db in
             try AuditEntry.createTable(db)
         }
+        migrator.registerMigration("v3-search-facets") { db in
+            try SearchIndex.addFacets(db)
+        }
         return migrator
     }
 }

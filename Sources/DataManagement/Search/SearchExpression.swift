@@ -9,6 +9,8 @@ import Foundation
 struct SearchExpression {
     /// The FTS5 expression; nil when the text holds no word at all.
     let match: String?
+    /// One `SearchRank.Kind` byte per phrase of `match`, in order, for `kho_rank`.
+    let phraseKinds: String
     /// Folded words to highlight in snippets.
     let highlightWords: Set<String>
     /// Folded prefixes to highlight in snippets.
@@ -18,6 +20,7 @@ struct SearchExpression {
         var clauses: [String] = []
         var words = Set<String>()
         var prefixes: [String] = []
+        var kinds = ""
         for chunk in text.split(whereSeparator: \.isWhitespace).map(String.init) {
             if VietnameseFolding.looksLikeNumber(chunk) {
                 let token = VietnameseFolding.numberToken(chunk)
@@ -25,6 +28,7 @@ struct SearchExpression {
                 guard !token.isEmpty else { continue }
                 words.formUnion(parts)
                 clauses.append("(numbers : \(Self.quote(token)) OR {title_folded body_folded} : \(Self.quote(parts.joined(separator: " "))))")
+                kinds += "NF"
                 continue
             }
             let isPrefix = chunk.hasSuffix("*")
@@ -38,12 +42,15 @@ struct SearchExpression {
                 if VietnameseFolding.hasDiacritics(piece) {
                     let exact = VietnameseFolding.exact(piece)
                     clauses.append("({title_exact body_exact} : \(Self.quote(exact))\(star) OR \(foldedClause))")
+                    kinds += "EF"
                 } else {
                     clauses.append(foldedClause)
+                    kinds += "F"
                 }
             }
         }
         match = clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+        phraseKinds = kinds
         highlightWords = words
         highlightPrefixes = prefixes
     }
