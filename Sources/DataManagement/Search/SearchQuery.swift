@@ -38,7 +38,7 @@ public struct SearchQuery: Sendable, Hashable {
     /// A query; every filter is optional.
     public init(_ text: String, fondsCode: String? = nil, yearFrom: Int? = nil, yearTo: Int? = nil,
                 typeName: String? = nil, mode: String? = nil, kinds: Set<Kind> = Set(Kind.allCases),
-                limit: Int = 20, offset: Int = 0, rankingWindow: Int = 5_000) {
+                limit: Int = 20, offset: Int = 0, rankingWindow: Int = 2_000) {
         self.text = text
         self.fondsCode = fondsCode
         self.yearFrom = yearFrom
