@@ -37,6 +37,23 @@ import Testing
         #expect(try catalogue.search(SearchQuery("12-NQ/ĐU")).map(\.docId) == ["own", "mention"])
     }
 
+    /// `kho_rank` reads one kind byte per phrase: with a number, a word typed with diacritics and filters
+    /// (fonds, a year range as OR'ed tokens) in one query, the weights still land on the right phrases.
+    @Test func mixedQueriesScoreEachPhraseByItsKind() throws {
+        let dir = try TemporaryDirectory()
+        let catalogue = try Self.catalogue([
+            DocumentEntry(docId: "exact", codeNumber: "12", codeNotation: "NQ/ĐU", subject: "Nghị quyết xã Hà Lộc"),
+            DocumentEntry(docId: "folded", codeNumber: "12", codeNotation: "NQ/ĐU", subject: "Nghị quyết xã Hạ Lộc"),
+            DocumentEntry(docId: "mention", subject: "Báo cáo xã Hà Lộc", fullText: "Theo Nghị quyết 12-NQ/ĐU."),
+        ], fonds: "F3", dossier: DossierEntry(fileCode: "F3.2001", title: "Hồ sơ năm 2001", startDate: "2001", endDate: "2002"),
+           in: dir)
+        let query = SearchQuery("12-NQ/ĐU Hà", fondsCode: "F3", yearFrom: 2000, yearTo: 2003, kinds: [.document])
+        let hits = try catalogue.search(query)
+        #expect(hits.map(\.docId) == ["exact", "folded", "mention"])
+        // own number 10 + its words in the body 1, exact "hà" in the title 8 + folded 3 = 22; "Hạ": folded 3 only.
+        #expect(hits.map(\.rank).map { $0.rounded(.down) } == [22, 14, 12])
+    }
+
     @Test func filterTokensNeverConfuseCodesThatFoldAlike() throws {
         let dir = try TemporaryDirectory()
         // As number tokens both codes would read "h493"; as facet tokens they differ.
