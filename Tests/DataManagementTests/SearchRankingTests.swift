@@ -28,6 +28,22 @@ import Testing
         #expect(try catalogue.search(SearchQuery("dang uy xa ha loc")).map(\.docId) == ["folded-title", "folded-body", "exact-body"])
     }
 
+    /// Same words, same columns: the row holding them side by side and in the typed order comes first
+    /// (the communes Hà Lộc and Lộc Hà share both syllables); the newest breaks the remaining ties.
+    @Test func wordsSideBySideInTypedOrderBreakTies() throws {
+        let dir = try TemporaryDirectory()
+        let catalogue = try Self.catalogue([
+            DocumentEntry(docId: "ha-loc", subject: "Báo cáo của Đảng ủy xã Hà Lộc"),
+            DocumentEntry(docId: "loc-ha", subject: "Báo cáo của Đảng ủy xã Lộc Hà"),
+            DocumentEntry(docId: "apart", subject: "Báo cáo về Hà Tĩnh và Đồng Lộc"),
+        ], in: dir)
+        #expect(try catalogue.search(SearchQuery("Hà Lộc")).map(\.docId) == ["ha-loc", "apart", "loc-ha"])
+        #expect(try catalogue.search(SearchQuery("loc ha")).map(\.docId) == ["loc-ha", "apart", "ha-loc"])
+        let ranks = try catalogue.search(SearchQuery("Hà Lộc")).map(\.rank)
+        // The bonus only orders equals: it never lifts a row by a whole column weight.
+        #expect(ranks[0] - ranks[2] < 1 && ranks[0] > ranks[1] && ranks[1] == ranks[2])
+    }
+
     @Test func aDocumentsOwnNumberRanksAboveTextMentioningIt() throws {
         let dir = try TemporaryDirectory()
         let catalogue = try Self.catalogue([

@@ -15,8 +15,8 @@ extension Catalogue {
         guard let words = expression.match else { return try list(query, filter: filter, limit: limit, offset: offset) }
 
         let match = ([words] + filter.clauses.map(\.text)).joined(separator: " AND ")
-        let kinds = expression.phraseKinds
-            + String(repeating: "X", count: filter.clauses.reduce(0) { $0 + $1.phrases })
+        let kinds = ([expression.phraseKinds] + filter.clauses.map { String(repeating: "X", count: $0.phrases) })
+            .joined(separator: "|")
         let window = max(1, query.rankingWindow, offset + limit)
         let join = filter.conditions.isEmpty ? "" : " JOIN search_entries e ON e.id = f.rowid"
         let conditions = filter.conditions.map { " AND " + $0 }.joined()
