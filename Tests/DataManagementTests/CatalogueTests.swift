@@ -12,7 +12,7 @@ import Testing
         let dir = try TemporaryDirectory()
         let path = dir.url.appendingPathComponent("sub/kho.sqlite").path
         let catalogue = try Catalogue(path: path)
-        #expect(try catalogue.appliedMigrations() == ["v1-catalogue", "v1-search", "v1-audit", "v2-fixity"])
+        #expect(try catalogue.appliedMigrations() == ["v1-catalogue", "v1-search", "v1-audit", "v2-fixity", "v3-search-facets"])
         for table in ["fonds", "transfers", "agents", "aip_versions", "dossiers", "documents", "files",
                       "premis_events", "event_objects", "search_entries", "search_fts", "audit_log"] {
             #expect(try catalogue.count(table: table) == 0, "table \(table) should exist and be empty")

@@ -154,8 +154,13 @@ import Testing
         let exhaustive = try catalogue.search(SearchQuery("Đảng ủy", limit: 50))
         #expect(exhaustive.count == 31)
         #expect(exhaustive.first?.docId == "D.0")
-        let windowed = try catalogue.search(SearchQuery("Đảng ủy", limit: 50, rankingWindow: 10))
+        // With a window of 10, only the newest 10 matches are ranked: the best one, older, is missed.
+        let windowed = try catalogue.search(SearchQuery("Đảng ủy", limit: 10, rankingWindow: 10))
         #expect(Set(windowed.compactMap(\.docId)) == Set((21...30).map { "D.\($0)" }))
+        // The window never holds fewer rows than the page asks for: deeper pages still page.
+        let paged = try catalogue.search(SearchQuery("Đảng ủy", limit: 10, offset: 10, rankingWindow: 10))
+        #expect(paged.count == 10)
+        #expect(Set(paged.compactMap(\.docId)).isDisjoint(with: Set(windowed.compactMap(\.docId))))
         // Below the window nothing changes.
         #expect(try catalogue.search(SearchQuery("Đảng ủy", limit: 50, rankingWindow: 31)) == exhaustive)
         // Filters apply inside the window too.

@@ -25,6 +25,9 @@ enum CatalogueSchema {
         migrator.registerMigration("v2-fixity") { db in
             try FixitySchema.createTables(db)
         }
+        migrator.registerMigration("v3-search-facets") { db in
+            try SearchIndex.addFacets(db)
+        }
         return migrator
     }
 }

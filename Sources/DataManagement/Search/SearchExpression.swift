@@ -3,12 +3,14 @@ import Foundation
 ///
 /// Each word must match (AND). A word typed without diacritics matches the folded columns; a word
 /// typed with them matches the exact columns OR the folded ones, so it still finds other spellings
-/// but exact-diacritic hits score higher (the exact columns weigh more in bm25). A chunk that looks
+/// but exact-diacritic hits score higher (`SearchRank`). A chunk that looks
 /// like a document number (`12-NQ/ĐU`) matches its normalized token in `numbers`, or the same words
 /// in a row in the text.
 struct SearchExpression {
     /// The FTS5 expression; nil when the text holds no word at all.
     let match: String?
+    /// One `SearchRank.Kind` byte per phrase of `match`, in order, clauses (words) separated by `|`, for `kho_rank`.
+    let phraseKinds: String
     /// Folded words to highlight in snippets.
     let highlightWords: Set<String>
     /// Folded prefixes to highlight in snippets.
@@ -18,6 +20,7 @@ struct SearchExpression {
         var clauses: [String] = []
         var words = Set<String>()
         var prefixes: [String] = []
+        var kinds: [String] = []
         for chunk in text.split(whereSeparator: \.isWhitespace).map(String.init) {
             if VietnameseFolding.looksLikeNumber(chunk) {
                 let token = VietnameseFolding.numberToken(chunk)
@@ -25,6 +28,7 @@ struct SearchExpression {
                 guard !token.isEmpty else { continue }
                 words.formUnion(parts)
                 clauses.append("(numbers : \(Self.quote(token)) OR {title_folded body_folded} : \(Self.quote(parts.joined(separator: " "))))")
+                kinds.append("NF")
                 continue
             }
             let isPrefix = chunk.hasSuffix("*")
@@ -38,12 +42,15 @@ struct SearchExpression {
                 if VietnameseFolding.hasDiacritics(piece) {
                     let exact = VietnameseFolding.exact(piece)
                     clauses.append("({title_exact body_exact} : \(Self.quote(exact))\(star) OR \(foldedClause))")
+                    kinds.append("EF")
                 } else {
                     clauses.append(foldedClause)
+                    kinds.append("F")
                 }
             }
         }
         match = clauses.isEmpty ? nil : clauses.joined(separator: " AND ")
+        phraseKinds = kinds.joined(separator: "|")
         highlightWords = words
         highlightPrefixes = prefixes
     }

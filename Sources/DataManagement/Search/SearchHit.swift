@@ -12,6 +12,6 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var title: String
     /// A few words around the first match, matches in [brackets]; nil when listing by filters only.
     public var snippet: String?
-    /// Relevance, higher is better (negated FTS5 bm25).
+    /// Relevance, higher is better (`SearchRank`'s score: column weights of the words' best hits); 0 when listing by filters.
     public var rank: Double
 }

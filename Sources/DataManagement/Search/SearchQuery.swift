@@ -27,16 +27,18 @@ public struct SearchQuery: Sendable, Hashable {
     public var limit: Int
     /// Skip this many hits (paging).
     public var offset: Int
-    /// At most this many matches are scored for relevance. When more match (a query like "dang uy"
-    /// matches nearly every record of a Party archive), the newest `rankingWindow` matches, by
-    /// catalogue order, are ranked, so a search costs the same on a million documents as on twenty
-    /// thousand. Raise it for exhaustive relevance, at the cost of time.
+    /// At most this many matches are scored for relevance (at least `offset + limit`). When more match
+    /// (a query like "dang uy" matches nearly every record of a Party archive), the newest
+    /// `rankingWindow` matches, by catalogue order, are ranked and the older ones are not returned at all:
+    /// an older record with a better score (an exact-diacritic title hit, say) is missed until the query
+    /// is narrowed (more words, a filter) or the window raised. Below the window nothing is missed. This
+    /// bounds a search's cost by the window, not by the catalogue (see DataManagement's README).
     public var rankingWindow: Int
 
     /// A query; every filter is optional.
     public init(_ text: String, fondsCode: String? = nil, yearFrom: Int? = nil, yearTo: Int? = nil,
                 typeName: String? = nil, mode: String? = nil, kinds: Set<Kind> = Set(Kind.allCases),
-                limit: Int = 20, offset: Int = 0, rankingWindow: Int = 5_000) {
+                limit: Int = 20, offset: Int = 0, rankingWindow: Int = 2_000) {
         self.text = text
         self.fondsCode = fondsCode
         self.yearFrom = yearFrom

@@ -49,11 +49,16 @@ struct SearchCommand: AsyncParsableCommand {
     @Option(help: "Số kết quả tối đa — at most this many hits.")
     var limit = 20
 
+    @Option(help: ArgumentHelp("Xếp hạng tối đa chừng này kết quả khớp mới nhất — rank at most this many matches, newest first.",
+                               discussion: "Older matches beyond it are not returned; raise it (slower) or narrow the query."))
+    var rankingWindow = SearchQuery("").rankingWindow
+
     @Flag(help: "In kết quả dạng JSON — print the hits as JSON.")
     var json = false
 
     func validate() throws {
         guard limit >= 1 else { throw ValidationError("--limit phải ≥ 1 / must be at least 1") }
+        guard rankingWindow >= 1 else { throw ValidationError("--ranking-window phải ≥ 1 / must be at least 1") }
         if let from, let to, from > to {
             throw ValidationError("--from \(from) sau --to \(to) / --from is after --to")
         }
@@ -67,7 +72,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let catalogue = try home.existingCatalogue()
         let search = SearchQuery(query, fondsCode: fonds, yearFrom: from, yearTo: to, typeName: type,
-                                 mode: mode, limit: limit)
+                                 mode: mode, limit: limit, rankingWindow: rankingWindow)
         let hits = try catalogue.search(search)
         let results = try SearchResult.details(of: hits, in: catalogue)
         if json {
