@@ -1,5 +1,6 @@
 import Foundation
 import KhoCore
+import Synchronization
 
 /// Re-reads every content file of one OCFL object copy and checks it against the inventory (kiểm tra tính toàn vẹn).
 ///
@@ -37,23 +38,45 @@ public struct ObjectFixityChecker: Sendable {
             report.damage = [Damage(kind: .missing, path: "", detail: "object folder not found")]
             return report
         }
-        let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries)
-        var damage = inventories.damage
-        if let inventory = inventories.trustedInventory {
-            report.objectID = inventory.id
-            let plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes,
-                                   onDisk: ObjectFiles.list(objectRoot: objectRoot, sidecarName: "inventory.json." + inventories.algorithm.rawValue))
-            damage += plan.unexpected.map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
-            let verifier = ContentVerifier(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter)
-            let outcome = verifier.verify(plan.jobs, objectRoot: objectRoot)
-            damage += plan.missing.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
-            damage += outcome.damage
-            report.filesChecked = outcome.files
-            report.bytesChecked = outcome.bytes
-        }
+        // Inventories and content first, in their own scope: their memory is released before the validator runs.
+        var damage = checkInventoriesAndContent(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report)
         if mode == .full { damage += validationDamage(objectRoot: objectRoot, known: damage) }
-        report.damage = damage.sorted { ($0.path.utf8.lexicographicallyPrecedes($1.path.utf8)) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue) }
+        report.damage = damage.sorted {
+            $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+                || ($0.path.utf8.elementsEqual($1.path.utf8) && $0.kind.rawValue < $1.kind.rawValue)
+        }
         return report
+    }
+
+    /// Inventory and sidecar damage, then the content checked against the trusted inventory.
+    private func checkInventoriesAndContent(objectRoot: String, entries: [(name: String, isDirectory: Bool)],
+                                            expectedSizes: [String: UInt64], report: inout ObjectFixityReport) -> [Damage] {
+        // The inventories are read and hashed while another thread lists the files.
+        let listing = Mutex<[(path: ExactPath, inode: UInt64)]>([])
+        let judged = Mutex<ObjectInventories?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries)
+                judged.withLock { $0 = inventories }
+            } else {
+                let files = ObjectFiles.list(objectRoot: objectRoot)
+                listing.withLock { $0 = files }
+            }
+        }
+        guard let inventories = judged.withLock({ $0 }) else { return [] }
+        var damage = inventories.damage
+        guard let inventory = inventories.trustedInventory else { return damage }
+        report.objectID = inventory.id
+        let sidecarName = Array(("inventory.json." + inventories.algorithm.rawValue).utf8)
+        let onDisk = listing.withLock { $0 }.filter { !ObjectFiles.isSidecar($0.path, name: sidecarName) }
+        let plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
+        damage += plan.unexpected.map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
+        damage += plan.missing.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
+        let outcome = ContentVerifier(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter).verify(plan.jobs, objectRoot: objectRoot)
+        damage += outcome.damage
+        report.filesChecked = outcome.files
+        report.bytesChecked = outcome.bytes
+        return damage
     }
 
     /// The OCFL validator's errors (structure only: digests were just checked) not already explained by damage found.

@@ -157,6 +157,19 @@ final class JSONByteReader {
     /// A JSON string, unescaped; other bytes are kept exactly.
     func string() throws(OCFLStorageError) -> String {
         try expect(UInt8(ascii: "\""))
+        // Fast path: a string without escapes inside the window becomes a String straight from the bytes.
+        var end = index
+        let count = bytes.count
+        while end < count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[index..<end]), as: UTF8.self) }
+                index = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
         var out: [UInt8] = []
         while available() {
             let byte = bytes[index]

@@ -72,7 +72,12 @@ public struct ObjectReplicator: Sendable {
                 try FileSystem.writeNewFile(stagedObject + "/" + verified.inventories.root.sidecarName,
                                             SidecarFile.bytes(digest: verified.inventories.root.digest ?? ""), durable: true)
                 if isNew { try copyDeclaration(from: sourceRoot, to: stagedObject) }
-                try FileSystem.syncFileSystem(containing: work)
+                // Like the writer: a few files are fsynced one by one; many are cheaper with one syncfs.
+                if files <= WriterOptions.automaticThreshold {
+                    try Self.syncTree(work)
+                } else {
+                    try FileSystem.syncFileSystem(containing: work)
+                }
             }
             try steps.reached("staged copy durable")
             if isNew {
@@ -178,6 +183,15 @@ public struct ObjectReplicator: Sendable {
             try FileSystem.writeNewFile(folder + "/inventory.json", bytes, durable: false)
             try FileSystem.writeNewFile(folder + "/" + copy.sidecarName, SidecarFile.bytes(digest: digest), durable: false)
         }
+    }
+
+    /// fsyncs every file, then every folder (deepest first), of a staged tree.
+    private static func syncTree(_ folder: String) throws(OCFLStorageError) {
+        for entry in try FileSystem.entries(folder) {
+            let path = folder + "/" + entry.name
+            if entry.isDirectory { try syncTree(path) } else { try FileSystem.sync(path) }
+        }
+        try FileSystem.sync(folder)
     }
 
     /// Copies the object declaration (`0=ocfl_object_1.x`), the one small file besides versions and inventories.
