@@ -113,25 +113,40 @@ struct ContentPlan {
     /// Jobs come in inode order: on a cold cache that is close to the order the files lie on disk.
     init(inventory: FixityInventory, mode: FixityMode, expectedSizes: [String: UInt64], onDisk: [(path: ExactPath, inode: UInt64)]) {
         let contentAlgorithm = DigestAlgorithm(rawValue: inventory.digestAlgorithm.lowercased()) ?? .sha512
-        var sha256: [ExactPath: String] = [:]
-        if contentAlgorithm != .sha256, let block = inventory.fixity["sha256"] {
-            sha256.reserveCapacity(inventory.manifest.count)
-            for (digest, paths) in block { for path in paths { sha256[ExactPath(path)] = digest.lowercased() } }
-        }
+        let fixity256 = contentAlgorithm == .sha256 ? nil : inventory.fixity["sha256"]
         var expected: [ExactPath: Int] = [:]
         expected.reserveCapacity(inventory.manifest.count)
         var all: [ContentJob] = []
-        for (digest, paths) in inventory.manifest {
-            for path in paths {
-                let key = ExactPath(path)
-                let fixity = contentAlgorithm == .sha256 ? digest.lowercased() : sha256[key]
-                let size = fixity.flatMap { expectedSizes[$0] }
-                if mode == .fixity, let fixity {
-                    all.append(ContentJob(path: path, algorithm: .sha256, expected: fixity, expectedSize: size))
-                } else {
-                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: digest.lowercased(), expectedSize: size))
+        all.reserveCapacity(inventory.manifest.count)
+        if mode == .fixity, let fixity256 {
+            // The sha256 fixity block names the content paths and their digests; the manifest fills any gap.
+            for (digest, paths) in fixity256 {
+                let lower = Inventory.lowercasedSharing(digest)
+                for path in paths {
+                    all.append(ContentJob(path: path, algorithm: .sha256, expected: lower, expectedSize: expectedSizes[lower]))
+                    expected[ExactPath(path)] = all.count - 1
                 }
-                expected[key] = all.count - 1
+            }
+            for (digest, paths) in inventory.manifest {
+                for path in paths where expected[ExactPath(path)] == nil {
+                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: Inventory.lowercasedSharing(digest), expectedSize: nil))
+                    expected[ExactPath(path)] = all.count - 1
+                }
+            }
+        } else {
+            // Content digests; the sha256 of each path is only needed to look sizes up.
+            var sha256: [ExactPath: String] = [:]
+            if !expectedSizes.isEmpty, let fixity256 {
+                for (digest, paths) in fixity256 { for path in paths { sha256[ExactPath(path)] = Inventory.lowercasedSharing(digest) } }
+            }
+            for (digest, paths) in inventory.manifest {
+                let lower = Inventory.lowercasedSharing(digest)
+                for path in paths {
+                    let key = ExactPath(path)
+                    let size = (contentAlgorithm == .sha256 ? lower : sha256[key]).flatMap { expectedSizes[$0] }
+                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: lower, expectedSize: size))
+                    expected[key] = all.count - 1
+                }
             }
         }
         var seen = [Bool](repeating: false, count: all.count)
