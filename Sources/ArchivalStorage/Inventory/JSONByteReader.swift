@@ -226,11 +226,37 @@ final class JSONByteReader {
     }
 
     /// Skips any value (for keys Kho does not read).
+    /// Objects, arrays and strings are stepped over byte by byte (brackets counted outside strings, escapes
+    /// honoured) without building a key or a string: skipping every version block of a 20,000-file inventory
+    /// costs no allocation. Structure inside a skipped value is not checked beyond its brackets and quotes.
     func skipValue() throws(OCFLStorageError) {
         switch peek() {
-        case UInt8(ascii: "{"): try object { (_: String) throws(OCFLStorageError) in try skipValue() }
-        case UInt8(ascii: "["): try array { () throws(OCFLStorageError) in try skipValue() }
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""):
+            var depth = 0
+            var inString = false
+            while available() {
+                let byte = bytes[index]
+                index += 1
+                if inString {
+                    if byte == UInt8(ascii: "\\") {
+                        guard available() else { break }
+                        index += 1
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                        if depth == 0 { return }
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return }
+                default: continue
+                }
+            }
+            throw failure("unterminated value")
         case nil: throw failure("unexpected end")
         default:
             while available(), !",}] \n\r\t".utf8.contains(bytes[index]) { index += 1 }
