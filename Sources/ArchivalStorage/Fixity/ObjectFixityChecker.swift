@@ -56,7 +56,7 @@ public struct ObjectFixityChecker: Sendable {
         let judged = Mutex<ObjectInventories?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries)
+                let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries, manifestDigests: mode == .full)
                 judged.withLock { $0 = inventories }
             } else {
                 let files = ObjectFiles.list(objectRoot: objectRoot)
@@ -69,7 +69,12 @@ public struct ObjectFixityChecker: Sendable {
         report.objectID = inventory.id
         let sidecarName = Array(("inventory.json." + inventories.algorithm.rawValue).utf8)
         let onDisk = listing.withLock { $0 }.filter { !ObjectFiles.isSidecar($0.path, name: sidecarName) }
-        let plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
+        var plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
+        if plan.needsManifestDigests, let bytes = inventories.trusted,
+           let full = try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json") {
+            // Some content path has no sha256 fixity: its content digest is needed after all.
+            plan = ContentPlan(inventory: full, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
+        }
         damage += plan.unexpected.map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
         damage += plan.missing.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
         let outcome = ContentVerifier(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter).verify(plan.jobs, objectRoot: objectRoot)
@@ -107,6 +112,10 @@ public struct ObjectFixityChecker: Sendable {
 /// Which files to hash against which digests, and which are missing or unexpected.
 struct ContentPlan {
     var jobs: [ContentJob] = []
+    /// The inventory was decoded without manifest digests and the sha256 fixity block does not name every
+    /// manifest path: decode it again with digests and plan again.
+    var needsManifestDigests = false
+
     var missing: [String] = []
     var unexpected: [String] = []
 
@@ -114,10 +123,16 @@ struct ContentPlan {
     init(inventory: FixityInventory, mode: FixityMode, expectedSizes: [String: UInt64], onDisk: [(path: ExactPath, inode: UInt64)]) {
         let contentAlgorithm = DigestAlgorithm(rawValue: inventory.digestAlgorithm.lowercased()) ?? .sha512
         let fixity256 = contentAlgorithm == .sha256 ? nil : inventory.fixity["sha256"]
+        let count = max(inventory.manifest.count, inventory.manifestPaths.count)
         var expected: [ExactPath: Int] = [:]
-        expected.reserveCapacity(inventory.manifest.count)
+        expected.reserveCapacity(count)
         var all: [ContentJob] = []
-        all.reserveCapacity(inventory.manifest.count)
+        all.reserveCapacity(count)
+        let pathsOnly = inventory.manifest.isEmpty && !inventory.manifestPaths.isEmpty
+        if pathsOnly && (mode != .fixity || fixity256 == nil) {
+            needsManifestDigests = true
+            return
+        }
         if mode == .fixity, let fixity256 {
             // The sha256 fixity block names the content paths and their digests; the manifest fills any gap.
             for (digest, paths) in fixity256 {
@@ -132,6 +147,10 @@ struct ContentPlan {
                     all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: Inventory.lowercasedSharing(digest), expectedSize: nil))
                     expected[ExactPath(path)] = all.count - 1
                 }
+            }
+            if pathsOnly, inventory.manifestPaths.contains(where: { expected[ExactPath($0)] == nil }) {
+                needsManifestDigests = true
+                return
             }
         } else {
             // Content digests; the sha256 of each path is only needed to look sizes up.

@@ -41,7 +41,8 @@ struct ObjectInventories {
     var head: InventoryCopy? { versions.last }
 
     /// Reads and judges the inventories of the object at `objectRoot`.
-    init(objectRoot: String, entries: [(name: String, isDirectory: Bool)]) {
+    /// `manifestDigests: false` reads only the manifest's paths (enough for a fixity-mode check).
+    init(objectRoot: String, entries: [(name: String, isDirectory: Bool)], manifestDigests: Bool = true) {
         self.objectRoot = objectRoot
         var versionFolders: [(number: Int, name: String)] = []
         var algorithm: DigestAlgorithm?
@@ -70,7 +71,7 @@ struct ObjectInventories {
             var bytes: [UInt8]?
             if part == 0 {
                 let copy = Self.read(folder: "", sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &bytes)
-                let decoded = bytes.flatMap { try? FixityInventory.decode($0, path: objectRoot + "/inventory.json") }
+                let decoded = bytes.flatMap { try? FixityInventory.decode($0, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests) }
                 rootPart.withLock { $0 = (copy, bytes, decoded) }
             } else {
                 let copies = folders.map { Self.read(folder: $0, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &bytes) }
@@ -80,7 +81,7 @@ struct ObjectInventories {
         let rootRead = rootPart.withLock { $0 }
         root = rootRead?.copy ?? InventoryCopy(folder: "", sidecarName: sidecarName, digest: nil, sidecar: .missing)
         versions = versionPart.withLock { $0 }
-        chooseTrusted(rootBytes: rootRead?.bytes, rootDecoded: rootRead?.decoded)
+        chooseTrusted(rootBytes: rootRead?.bytes, rootDecoded: rootRead?.decoded, manifestDigests: manifestDigests)
         judge()
     }
 
@@ -102,7 +103,7 @@ struct ObjectInventories {
     }
 
     /// The inventory to check content against: one confirmed by its sidecar or by the other copy, else whichever reads.
-    private mutating func chooseTrusted(rootBytes: [UInt8]?, rootDecoded: FixityInventory?) {
+    private mutating func chooseTrusted(rootBytes: [UInt8]?, rootDecoded: FixityInventory?, manifestDigests: Bool) {
         let headFile = head.map { objectRoot + "/" + $0.folder + "/inventory.json" }
         var headBytes: [UInt8]? { headFile.flatMap { try? FileSystem.readFile($0) } }
         let rootConfirmed = root.matchesSidecar || (root.digest != nil && root.digest == head?.digest && head?.matchesSidecar == true)
@@ -112,7 +113,8 @@ struct ObjectInventories {
             : [(rootBytes, root.digest), (headBytes, head?.digest)]
         for (bytes, digest) in order {
             let reused = digest == root.digest ? rootDecoded : nil
-            guard let bytes, let decoded = reused ?? (try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json")) else { continue }
+            guard let bytes, let decoded = reused
+                    ?? (try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests)) else { continue }
             trustedInventory = decoded
             trusted = bytes
             trustedDigest = digest

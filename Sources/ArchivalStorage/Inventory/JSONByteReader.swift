@@ -110,6 +110,26 @@ final class JSONByteReader {
         }
     }
 
+    /// Reads `{ "key": value, … }` without building the keys, calling `member` for each value; it must consume it.
+    func objectValues(_ member: () throws(OCFLStorageError) -> Void) throws(OCFLStorageError) {
+        try expect(UInt8(ascii: "{"))
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            try skipValue()
+            try expect(UInt8(ascii: ":"))
+            try member()
+            skipSpace()
+            guard available() else { throw failure("unterminated object") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return }
+            throw failure("expected ',' or '}'")
+        }
+    }
+
     /// Reads `[ value, … ]`, calling `element` for each; it must consume the value.
     func array(_ element: () throws(OCFLStorageError) -> Void) throws(OCFLStorageError) {
         try expect(UInt8(ascii: "["))
