@@ -84,4 +84,22 @@ import Testing
         #expect(report.repaired.map(\.action) == ["replaced"])
         #expect(ObjectFixityChecker(mode: .fixity).check(objectAt: fixture.primary.path + "/" + folder).isIntact)
     }
+
+    @Test func aValidatorErrorWithNoFileToCopyStaysUnrecoverable() throws {
+        let fixture = try F.make(objects: 1, filesPerVersion: 4, replicaCount: 1)
+        let id = fixture.ids[0]
+        let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(id))
+        // An empty folder in the object root: no file to hash, but not OCFL.
+        try FileManager.default.createDirectory(atPath: objectRoot + "/thư mục lạ", withIntermediateDirectories: false)
+        #expect(ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).isIntact)
+        let damage = ObjectFixityChecker(mode: .full).check(objectAt: objectRoot).damage
+        #expect(!damage.isEmpty)
+        #expect(damage.allSatisfy { $0.kind == .invalid })
+        let before = try fixture.snapshot()
+        let report = ObjectRepairer(target: fixture.primary, candidates: fixture.replicas)
+            .repair(objectID: id, damage: damage, evidenceFolder: fixture.temp.path + "/evidence")
+        #expect(report.repaired.isEmpty)
+        #expect(report.unrecoverable == damage)
+        #expect(try fixture.snapshot() == before)
+    }
 }
