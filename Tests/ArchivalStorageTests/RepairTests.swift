@@ -102,4 +102,34 @@ import Testing
         #expect(report.unrecoverable == damage)
         #expect(try fixture.snapshot() == before)
     }
+
+    /// A commit on an object whose head version inventory is damaged must not roll that inventory forward over the
+    /// good root inventory (the writer's recovery checks the version sidecar first).
+    @Test func aDamagedHeadInventoryIsNotRolledForwardByTheNextCommit() throws {
+        let fixture = try F.make(objects: 1, filesPerVersion: 4, replicaCount: 1)
+        let id = fixture.ids[0]
+        let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(id))
+        let headInventory = objectRoot + "/v3/inventory.json"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: headInventory))
+        let index = try #require(bytes.firstIndex(of: UInt8(ascii: "7")))
+        bytes[index] = UInt8(ascii: "8")  // still valid JSON, still names v3 head
+        try bytes.write(to: URL(fileURLWithPath: headInventory))
+        let rootBefore = try Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json"))
+
+        var changes = try OCFLObjectWriter(root: fixture.primary).changes(forObject: id)
+        changes.put(try RelativePath("Bổ sung/mới.txt"), .data(Data("mới".utf8)))
+        try OCFLObjectWriter(root: fixture.primary).commit(objectID: id, changes: changes, metadata: F.metadata)
+
+        let damage = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).damage
+        #expect(damage == [Damage(kind: .inventoryDamaged, path: "v3/inventory.json")])
+        let v4 = try fixture.primary.object(id).inventory
+        #expect(v4.head == "v4")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json")) != rootBefore)
+        // The v3 inventory is healed from the replica, still at v3: the primary's own v3 sidecar confirms its copy.
+        let healed = ObjectRepairer(target: fixture.primary, candidates: fixture.replicas)
+            .repair(objectID: id, damage: damage, evidenceFolder: fixture.temp.path + "/evidence")
+        #expect(healed.unrecoverable.isEmpty)
+        #expect(healed.repaired.map(\.sourceRoot) == [fixture.replicas[0].path])
+        #expect(ObjectFixityChecker(mode: .full).check(objectAt: objectRoot).isIntact)
+    }
 }
