@@ -100,6 +100,31 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: fixture.temp.path + "/evidence"))
     }
 
+    /// An object written by a tool that records no sha256 fixity: fixity mode falls back to the content digests.
+    @Test func objectWithoutSha256FixityIsCheckedAgainstContentDigests() throws {
+        let fixture = try FixityTestFixture.make(objects: 1, filesPerVersion: 6, replicaCount: 0)
+        let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(fixture.ids[0]))
+        let head = try fixture.primary.object(fixture.ids[0]).inventory.head
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json"))) as? [String: Any])
+        json.removeValue(forKey: "fixity")
+        let bytes = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+        let digest = try #require(VerifiedDigest.sha512(bytes))
+        for folder in [objectRoot, objectRoot + "/" + head] {
+            try bytes.write(to: URL(fileURLWithPath: folder + "/inventory.json"))
+            try Data("\(digest) inventory.json\n".utf8).write(to: URL(fileURLWithPath: folder + "/inventory.json.sha512"))
+        }
+        let intact = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot)
+        #expect(intact.isIntact, "\(intact.damage)")
+        let manifestCount = (json["manifest"] as? [String: [String]])?.values.reduce(0) { $0 + $1.count } ?? 0
+        #expect(intact.filesChecked == manifestCount)
+        let victim = try #require(try DirectoryWalker.files(under: objectRoot).first { $0.hasPrefix("v1/content/") })
+        var injector = FaultInjector(seed: 1)
+        _ = try injector.damageEveryCopy(of: victim, objectRoots: [objectRoot])
+        let damaged = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot)
+        #expect(damaged.damage == [Damage(kind: .altered, path: victim)])
+        #expect(damaged.damage.first?.detail.hasPrefix("sha512") == true)
+    }
+
     @Test func rateLimitKeepsTheCheckToTheRate() throws {
         let fixture = try FixityTestFixture.make(objects: 1, filesPerVersion: 200, replicaCount: 0)
         let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(fixture.ids[0]))
@@ -115,6 +140,15 @@ import Testing
         // The bucket starts with at most 64 KiB; the rest must wait for the rate.
         #expect(elapsed >= (bytes - 65_536) / rate * 0.9, "\(elapsed) s for \(bytes) bytes at \(rate) B/s")
         #expect(elapsed < bytes / rate * 4 + 2)
+    }
+}
+
+/// sha512 of bytes in memory, for tests that rewrite inventories.
+enum VerifiedDigest {
+    static func sha512(_ data: Data) -> String? {
+        let digester = MultiDigester([.sha512])
+        data.withUnsafeBytes { digester.update($0) }
+        return digester.finalize()[.sha512]
     }
 }
 

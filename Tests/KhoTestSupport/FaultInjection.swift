@@ -84,12 +84,12 @@ public struct FaultInjector {
         return faults
     }
 
-    /// Flips one bit in every copy of `path` (relative to each object folder in `objectRoots`): nothing left to heal from.
-    public mutating func damageEveryCopy(of path: String, objectRoots: [String], root: (String) -> String = { _ in "" }) throws -> [InjectedFault] {
+    /// Flips one bit in every copy of `path` (relative to each object folder in `objectRoots`): nothing left to heal
+    /// from. Each fault's `root` is the object folder given and its `objectPath` is empty.
+    public mutating func damageEveryCopy(of path: String, objectRoots: [String]) throws -> [InjectedFault] {
         try objectRoots.map { objectRoot in
-            let file = objectRoot + "/" + path
-            try flipBit(file)
-            return InjectedFault(root: root(objectRoot), objectPath: objectRoot, path: path, action: .bitFlip, expectedKind: "altered")
+            try flipBit(objectRoot + "/" + path)
+            return InjectedFault(root: objectRoot, objectPath: "", path: path, action: .bitFlip, expectedKind: "altered")
         }
     }
 

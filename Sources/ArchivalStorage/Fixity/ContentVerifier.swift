@@ -79,9 +79,10 @@ struct ContentVerifier {
                 : Damage(kind: .altered, path: job.path, detail: "unreadable: \(reason)")
         }
         defer { close(fd) }
-        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         var size: UInt64 = 0
         while true {
+            // A file larger than one buffer gets a larger read-ahead; small files skip the extra system call.
+            if size == UInt64(buffer.count) { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count == 0 { break }
             if count < 0 {

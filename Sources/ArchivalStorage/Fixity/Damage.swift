@@ -72,7 +72,7 @@ public struct ObjectFixityReport: Sendable, Codable {
     public var isIntact: Bool { damage.isEmpty }
 
     /// An empty report for `objectPath`.
-    public init(objectID: String? = nil, objectPath: String, mode: FixityMode, filesChecked: Int = 0,
+    public init(objectID: String? = nil, objectPath: String, mode: FixityMode = .fixity, filesChecked: Int = 0,
                 bytesChecked: UInt64 = 0, damage: [Damage] = []) {
         self.objectID = objectID
         self.objectPath = objectPath

@@ -8,22 +8,31 @@ struct FixityInventory {
     var id: String
     var head: String
     var digestAlgorithm: String
-    /// Digest → content paths.
+    /// Digest → content paths; empty when decoded without digests (see `manifestPaths`).
     var manifest: [String: [String]]
+    /// Every content path of the manifest, when decoded without digests (a fixity-mode check needs only the paths
+    /// when the sha256 fixity block covers them all).
+    var manifestPaths: [String] = []
     /// Algorithm → digest → content paths, for the algorithms Kho can compute.
     var fixity: [String: [String: [String]]]
 
     /// Reads the fields from inventory bytes; a missing required field or bad JSON is an error.
-    static func decode(_ bytes: [UInt8], path: String) throws(OCFLStorageError) -> FixityInventory {
+    static func decode(_ bytes: [UInt8], path: String, manifestDigests: Bool = true) throws(OCFLStorageError) -> FixityInventory {
         let reader = JSONByteReader(bytes, path: path)
         var id: String?, head: String?, algorithm: String?, manifest: [String: [String]]?
         var fixity: [String: [String: [String]]] = [:]
+        var paths: [String] = []
         try reader.object { (key: String) throws(OCFLStorageError) in
             switch key {
             case "id": id = try reader.string()
             case "head": head = try reader.string()
             case "digestAlgorithm": algorithm = try reader.string()
-            case "manifest": manifest = try reader.pathMap()
+            case "manifest" where manifestDigests: manifest = try reader.pathMap()
+            case "manifest":
+                try reader.objectValues { () throws(OCFLStorageError) in
+                    try reader.array { () throws(OCFLStorageError) in paths.append(try reader.string()) }
+                }
+                manifest = [:]
             case "fixity":
                 try reader.object { (name: String) throws(OCFLStorageError) in
                     if DigestAlgorithm(rawValue: name) != nil { fixity[name] = try reader.pathMap() } else { try reader.skipValue() }
@@ -35,6 +44,6 @@ struct FixityInventory {
         guard let id, let head, let algorithm, let manifest else {
             throw reader.failure("missing id, head, digestAlgorithm or manifest")
         }
-        return FixityInventory(id: id, head: head, digestAlgorithm: algorithm, manifest: manifest, fixity: fixity)
+        return FixityInventory(id: id, head: head, digestAlgorithm: algorithm, manifest: manifest, manifestPaths: paths, fixity: fixity)
     }
 }

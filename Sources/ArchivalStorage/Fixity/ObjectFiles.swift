@@ -11,24 +11,39 @@ struct ExactPath: Hashable {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    static func == (lhs: ExactPath, rhs: ExactPath) -> Bool { lhs.bytes == rhs.bytes }
+
+    /// All bytes at once (an array's own hashing feeds them one by one, which dominates 20,000-path lookups).
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 /// The files of an object copy that an OCFL object does not name for itself: everything but the declaration,
 /// the inventories with their sidecars, and `extensions/`. Links and special files are listed too (as unexpected).
 enum ObjectFiles {
     /// Relative paths (exact bytes) of the content-like files under `objectRoot`, with their inode numbers.
-    static func list(objectRoot: String, sidecarName: String) -> [(path: ExactPath, inode: UInt64)] {
+    /// Sidecars (`inventory.json.<algorithm>`) are listed too: the algorithm is not known yet when this runs.
+    static func list(objectRoot: String) -> [(path: ExactPath, inode: UInt64)] {
         var found: [(path: ExactPath, inode: UInt64)] = []
-        walk(objectRoot, relative: [], depth: 0, sidecarName: Array(sidecarName.utf8), into: &found)
+        walk(objectRoot, relative: [], depth: 0, into: &found)
         return found
+    }
+
+    /// `inventory.json.<algorithm>` at the object root or in a version folder.
+    static func isSidecar(_ path: ExactPath, name: [UInt8]) -> Bool {
+        if path.bytes == name { return true }
+        guard path.bytes.count > name.count + 1, path.bytes.last == name.last, path.bytes.suffix(name.count + 1).elementsEqual([0x2F] + name) else { return false }
+        let folder = String(decoding: path.bytes.dropLast(name.count + 1), as: UTF8.self)
+        return Inventory.versionNumber(folder) != nil
     }
 
     private static let inventoryName = Array("inventory.json".utf8)
     private static let extensionsName = Array("extensions".utf8)
     private static let declarationPrefix = Array("0=ocfl_object_".utf8)
 
-    private static func walk(_ folder: String, relative: [UInt8], depth: Int, sidecarName: [UInt8],
-                             into found: inout [(path: ExactPath, inode: UInt64)]) {
+    private static func walk(_ folder: String, relative: [UInt8], depth: Int, into found: inout [(path: ExactPath, inode: UInt64)]) {
         guard let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -43,13 +58,12 @@ enum ObjectFiles {
             let path = relative.isEmpty ? name : relative + [0x2F] + name
             if type == Int32(DT_DIR) {
                 if depth == 0 && name == extensionsName { continue }
-                walk(full, relative: path, depth: depth + 1, sidecarName: sidecarName, into: &found)
+                walk(full, relative: path, depth: depth + 1, into: &found)
                 continue
             }
             // Files the object accounts for itself: declaration and root inventory, version inventories.
-            if depth == 0 && (name == inventoryName || name == sidecarName || name.starts(with: declarationPrefix)) { continue }
-            if depth == 1 && (name == inventoryName || name == sidecarName),
-               Inventory.versionNumber(String(decoding: relative, as: UTF8.self)) != nil { continue }
+            if depth == 0 && (name == inventoryName || name.starts(with: declarationPrefix)) { continue }
+            if depth == 1 && name == inventoryName, Inventory.versionNumber(String(decoding: relative, as: UTF8.self)) != nil { continue }
             found.append((ExactPath(bytes: path), UInt64(entry.pointee.d_ino)))
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import KhoCore
+import Synchronization
 
 /// Re-reads every content file of one OCFL object copy and checks it against the inventory (kiểm tra tính toàn vẹn).
 ///
@@ -37,23 +38,50 @@ public struct ObjectFixityChecker: Sendable {
             report.damage = [Damage(kind: .missing, path: "", detail: "object folder not found")]
             return report
         }
-        let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries)
-        var damage = inventories.damage
-        if let inventory = inventories.trustedInventory {
-            report.objectID = inventory.id
-            let plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes,
-                                   onDisk: ObjectFiles.list(objectRoot: objectRoot, sidecarName: "inventory.json." + inventories.algorithm.rawValue))
-            damage += plan.unexpected.map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
-            let verifier = ContentVerifier(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter)
-            let outcome = verifier.verify(plan.jobs, objectRoot: objectRoot)
-            damage += plan.missing.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
-            damage += outcome.damage
-            report.filesChecked = outcome.files
-            report.bytesChecked = outcome.bytes
-        }
+        // Inventories and content first, in their own scope: their memory is released before the validator runs.
+        var damage = checkInventoriesAndContent(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report)
         if mode == .full { damage += validationDamage(objectRoot: objectRoot, known: damage) }
-        report.damage = damage.sorted { ($0.path.utf8.lexicographicallyPrecedes($1.path.utf8)) || ($0.path == $1.path && $0.kind.rawValue < $1.kind.rawValue) }
+        report.damage = damage.sorted {
+            $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+                || ($0.path.utf8.elementsEqual($1.path.utf8) && $0.kind.rawValue < $1.kind.rawValue)
+        }
         return report
+    }
+
+    /// Inventory and sidecar damage, then the content checked against the trusted inventory.
+    private func checkInventoriesAndContent(objectRoot: String, entries: [(name: String, isDirectory: Bool)],
+                                            expectedSizes: [String: UInt64], report: inout ObjectFixityReport) -> [Damage] {
+        // The inventories are read and hashed while another thread lists the files.
+        let listing = Mutex<[(path: ExactPath, inode: UInt64)]>([])
+        let judged = Mutex<ObjectInventories?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries, manifestDigests: mode == .full)
+                judged.withLock { $0 = inventories }
+            } else {
+                let files = ObjectFiles.list(objectRoot: objectRoot)
+                listing.withLock { $0 = files }
+            }
+        }
+        guard let inventories = judged.withLock({ $0 }) else { return [] }
+        var damage = inventories.damage
+        guard let inventory = inventories.trustedInventory else { return damage }
+        report.objectID = inventory.id
+        let sidecarName = Array(("inventory.json." + inventories.algorithm.rawValue).utf8)
+        let onDisk = listing.withLock { $0 }.filter { !ObjectFiles.isSidecar($0.path, name: sidecarName) }
+        var plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
+        if plan.needsManifestDigests, let bytes = inventories.trusted,
+           let full = try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json") {
+            // Some content path has no sha256 fixity: its content digest is needed after all.
+            plan = ContentPlan(inventory: full, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
+        }
+        damage += plan.unexpected.map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
+        damage += plan.missing.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
+        let outcome = ContentVerifier(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter).verify(plan.jobs, objectRoot: objectRoot)
+        damage += outcome.damage
+        report.filesChecked = outcome.files
+        report.bytesChecked = outcome.bytes
+        return damage
     }
 
     /// The OCFL validator's errors (structure only: digests were just checked) not already explained by damage found.
@@ -84,31 +112,60 @@ public struct ObjectFixityChecker: Sendable {
 /// Which files to hash against which digests, and which are missing or unexpected.
 struct ContentPlan {
     var jobs: [ContentJob] = []
+    /// The inventory was decoded without manifest digests and the sha256 fixity block does not name every
+    /// manifest path: decode it again with digests and plan again.
+    var needsManifestDigests = false
+
     var missing: [String] = []
     var unexpected: [String] = []
 
     /// Jobs come in inode order: on a cold cache that is close to the order the files lie on disk.
     init(inventory: FixityInventory, mode: FixityMode, expectedSizes: [String: UInt64], onDisk: [(path: ExactPath, inode: UInt64)]) {
         let contentAlgorithm = DigestAlgorithm(rawValue: inventory.digestAlgorithm.lowercased()) ?? .sha512
-        var sha256: [ExactPath: String] = [:]
-        if contentAlgorithm != .sha256, let block = inventory.fixity["sha256"] {
-            sha256.reserveCapacity(inventory.manifest.count)
-            for (digest, paths) in block { for path in paths { sha256[ExactPath(path)] = digest.lowercased() } }
-        }
+        let fixity256 = contentAlgorithm == .sha256 ? nil : inventory.fixity["sha256"]
+        let count = max(inventory.manifest.count, inventory.manifestPaths.count)
         var expected: [ExactPath: Int] = [:]
-        expected.reserveCapacity(inventory.manifest.count)
+        expected.reserveCapacity(count)
         var all: [ContentJob] = []
-        for (digest, paths) in inventory.manifest {
-            for path in paths {
-                let key = ExactPath(path)
-                let fixity = contentAlgorithm == .sha256 ? digest.lowercased() : sha256[key]
-                let size = fixity.flatMap { expectedSizes[$0] }
-                if mode == .fixity, let fixity {
-                    all.append(ContentJob(path: path, algorithm: .sha256, expected: fixity, expectedSize: size))
-                } else {
-                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: digest.lowercased(), expectedSize: size))
+        all.reserveCapacity(count)
+        let pathsOnly = inventory.manifest.isEmpty && !inventory.manifestPaths.isEmpty
+        if pathsOnly && (mode != .fixity || fixity256 == nil) {
+            needsManifestDigests = true
+            return
+        }
+        if mode == .fixity, let fixity256 {
+            // The sha256 fixity block names the content paths and their digests; the manifest fills any gap.
+            for (digest, paths) in fixity256 {
+                let lower = Inventory.lowercasedSharing(digest)
+                for path in paths {
+                    all.append(ContentJob(path: path, algorithm: .sha256, expected: lower, expectedSize: expectedSizes[lower]))
+                    expected[ExactPath(path)] = all.count - 1
                 }
-                expected[key] = all.count - 1
+            }
+            for (digest, paths) in inventory.manifest {
+                for path in paths where expected[ExactPath(path)] == nil {
+                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: Inventory.lowercasedSharing(digest), expectedSize: nil))
+                    expected[ExactPath(path)] = all.count - 1
+                }
+            }
+            if pathsOnly, inventory.manifestPaths.contains(where: { expected[ExactPath($0)] == nil }) {
+                needsManifestDigests = true
+                return
+            }
+        } else {
+            // Content digests; the sha256 of each path is only needed to look sizes up.
+            var sha256: [ExactPath: String] = [:]
+            if !expectedSizes.isEmpty, let fixity256 {
+                for (digest, paths) in fixity256 { for path in paths { sha256[ExactPath(path)] = Inventory.lowercasedSharing(digest) } }
+            }
+            for (digest, paths) in inventory.manifest {
+                let lower = Inventory.lowercasedSharing(digest)
+                for path in paths {
+                    let key = ExactPath(path)
+                    let size = (contentAlgorithm == .sha256 ? lower : sha256[key]).flatMap { expectedSizes[$0] }
+                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: lower, expectedSize: size))
+                    expected[key] = all.count - 1
+                }
             }
         }
         var seen = [Bool](repeating: false, count: all.count)

@@ -1,4 +1,6 @@
+import Dispatch
 import KhoCore
+import Synchronization
 
 /// One inventory of an object copy with its sidecar: the object root's, or a version folder's.
 struct InventoryCopy {
@@ -39,7 +41,8 @@ struct ObjectInventories {
     var head: InventoryCopy? { versions.last }
 
     /// Reads and judges the inventories of the object at `objectRoot`.
-    init(objectRoot: String, entries: [(name: String, isDirectory: Bool)]) {
+    /// `manifestDigests: false` reads only the manifest's paths (enough for a fixity-mode check).
+    init(objectRoot: String, entries: [(name: String, isDirectory: Bool)], manifestDigests: Bool = true) {
         self.objectRoot = objectRoot
         var versionFolders: [(number: Int, name: String)] = []
         var algorithm: DigestAlgorithm?
@@ -59,14 +62,26 @@ struct ObjectInventories {
         let chosen = algorithm ?? .sha512
         self.algorithm = chosen
         let sidecarName = "inventory.json." + chosen.rawValue
-        var rootBytes: [UInt8]?
-        root = Self.read(folder: "", sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &rootBytes)
-        var none: [UInt8]?
-        // Version inventories are streamed through the digest, not kept: a 20,000-file inventory is 14 MB.
-        versions = versionFolders.map { folder in
-            Self.read(folder: folder.name, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &none)
+        // Two threads: the root inventory is read, hashed and decoded (it is usually the one trusted) while the
+        // version inventories are streamed through the digest, not kept (a 20,000-file inventory is 14 MB).
+        let rootPart = Mutex<(copy: InventoryCopy, bytes: [UInt8]?, decoded: FixityInventory?)?>(nil)
+        let versionPart = Mutex<[InventoryCopy]>([])
+        let folders = versionFolders.map(\.name)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var bytes: [UInt8]?
+            if part == 0 {
+                let copy = Self.read(folder: "", sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &bytes)
+                let decoded = bytes.flatMap { try? FixityInventory.decode($0, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests) }
+                rootPart.withLock { $0 = (copy, bytes, decoded) }
+            } else {
+                let copies = folders.map { Self.read(folder: $0, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &bytes) }
+                versionPart.withLock { $0 = copies }
+            }
         }
-        chooseTrusted(rootBytes: rootBytes)
+        let rootRead = rootPart.withLock { $0 }
+        root = rootRead?.copy ?? InventoryCopy(folder: "", sidecarName: sidecarName, digest: nil, sidecar: .missing)
+        versions = versionPart.withLock { $0 }
+        chooseTrusted(rootBytes: rootRead?.bytes, rootDecoded: rootRead?.decoded, manifestDigests: manifestDigests)
         judge()
     }
 
@@ -88,7 +103,7 @@ struct ObjectInventories {
     }
 
     /// The inventory to check content against: one confirmed by its sidecar or by the other copy, else whichever reads.
-    private mutating func chooseTrusted(rootBytes: [UInt8]?) {
+    private mutating func chooseTrusted(rootBytes: [UInt8]?, rootDecoded: FixityInventory?, manifestDigests: Bool) {
         let headFile = head.map { objectRoot + "/" + $0.folder + "/inventory.json" }
         var headBytes: [UInt8]? { headFile.flatMap { try? FileSystem.readFile($0) } }
         let rootConfirmed = root.matchesSidecar || (root.digest != nil && root.digest == head?.digest && head?.matchesSidecar == true)
@@ -97,7 +112,9 @@ struct ObjectInventories {
             : headConfirmed ? [(headBytes, head?.digest)]
             : [(rootBytes, root.digest), (headBytes, head?.digest)]
         for (bytes, digest) in order {
-            guard let bytes, let decoded = try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json") else { continue }
+            let reused = digest == root.digest ? rootDecoded : nil
+            guard let bytes, let decoded = reused
+                    ?? (try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests)) else { continue }
             trustedInventory = decoded
             trusted = bytes
             trustedDigest = digest

@@ -110,6 +110,26 @@ final class JSONByteReader {
         }
     }
 
+    /// Reads `{ "key": value, … }` without building the keys, calling `member` for each value; it must consume it.
+    func objectValues(_ member: () throws(OCFLStorageError) -> Void) throws(OCFLStorageError) {
+        try expect(UInt8(ascii: "{"))
+        if peek() == UInt8(ascii: "}") {
+            index += 1
+            return
+        }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw failure("expected a key") }
+            try skipValue()
+            try expect(UInt8(ascii: ":"))
+            try member()
+            skipSpace()
+            guard available() else { throw failure("unterminated object") }
+            if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+            if bytes[index] == UInt8(ascii: "}") { index += 1; return }
+            throw failure("expected ',' or '}'")
+        }
+    }
+
     /// Reads `[ value, … ]`, calling `element` for each; it must consume the value.
     func array(_ element: () throws(OCFLStorageError) -> Void) throws(OCFLStorageError) {
         try expect(UInt8(ascii: "["))
@@ -157,6 +177,19 @@ final class JSONByteReader {
     /// A JSON string, unescaped; other bytes are kept exactly.
     func string() throws(OCFLStorageError) -> String {
         try expect(UInt8(ascii: "\""))
+        // Fast path: a string without escapes inside the window becomes a String straight from the bytes.
+        var end = index
+        let count = bytes.count
+        while end < count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[index..<end]), as: UTF8.self) }
+                index = end + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            end += 1
+        }
         var out: [UInt8] = []
         while available() {
             let byte = bytes[index]
@@ -213,11 +246,37 @@ final class JSONByteReader {
     }
 
     /// Skips any value (for keys Kho does not read).
+    /// Objects, arrays and strings are stepped over byte by byte (brackets counted outside strings, escapes
+    /// honoured) without building a key or a string: skipping every version block of a 20,000-file inventory
+    /// costs no allocation. Structure inside a skipped value is not checked beyond its brackets and quotes.
     func skipValue() throws(OCFLStorageError) {
         switch peek() {
-        case UInt8(ascii: "{"): try object { (_: String) throws(OCFLStorageError) in try skipValue() }
-        case UInt8(ascii: "["): try array { () throws(OCFLStorageError) in try skipValue() }
-        case UInt8(ascii: "\""): _ = try string()
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""):
+            var depth = 0
+            var inString = false
+            while available() {
+                let byte = bytes[index]
+                index += 1
+                if inString {
+                    if byte == UInt8(ascii: "\\") {
+                        guard available() else { break }
+                        index += 1
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                        if depth == 0 { return }
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+                case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                    depth -= 1
+                    if depth == 0 { return }
+                default: continue
+                }
+            }
+            throw failure("unterminated value")
         case nil: throw failure("unexpected end")
         default:
             while available(), !",}] \n\r\t".utf8.contains(bytes[index]) { index += 1 }

@@ -50,13 +50,26 @@ public struct ObjectRepairer: Sendable {
         }
         var session = RepairSession(objectRoot: objectRoot, scratch: scratch, evidence: evidenceFolder, sources: sources)
         // Inventories first (content is judged against them), then sidecars, content, unexpected files.
-        let order: [DamageKind] = [.inventoryDamaged, .sidecarDamaged, .missing, .altered, .truncated, .unexpected, .invalid]
+        let order: [DamageKind] = [.inventoryDamaged, .sidecarDamaged, .missing, .altered, .truncated, .unexpected]
         for kind in order {
             for item in damage where item.kind == kind {
                 if let action = session.repair(item) {
                     report.repaired.append(action)
                 } else {
                     report.unrecoverable.append(item)
+                }
+            }
+        }
+        // Validator errors (`full` mode) have no file to copy; those the repairs above cleared are reported
+        // `revalidated`, the others stay unrecoverable.
+        let invalid = damage.filter { $0.kind == .invalid }
+        if !invalid.isEmpty {
+            let remaining = Set(ObjectFixityChecker(mode: .full).check(objectAt: objectRoot).damage.filter { $0.kind == .invalid }.map(\.detailCode))
+            for item in invalid {
+                if remaining.contains(item.detailCode) {
+                    report.unrecoverable.append(item)
+                } else {
+                    report.repaired.append(RepairAction(damage: item, sourceRoot: "", action: "revalidated"))
                 }
             }
         }
@@ -72,5 +85,12 @@ public struct ObjectRepairer: Sendable {
             }
         }
         return RepairReport(unrecoverable: damage)
+    }
+}
+
+extension Damage {
+    /// Path and validator code of an `invalid` damage, to tell whether the same error is still reported.
+    fileprivate var detailCode: String {
+        path + "\u{0}" + String(detail.prefix { $0 != ":" })
     }
 }

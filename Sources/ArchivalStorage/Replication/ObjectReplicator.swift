@@ -20,6 +20,9 @@ public struct ObjectReplicator: Sendable {
     public let threads: Int
     /// Test hook: stop (throwing `.interrupted`) right after this many durable steps, leaving the files as a crash would.
     public var interruptAfterStep: Int?
+    /// Test hook for crash tests through a process (a command maps `KHO_TEST_CRASH_AT` to it): at this durable step,
+    /// print `KHO-TEST-CRASH-POINT <n> <step>` on standard error and block until killed, like the writer.
+    public var crashAtStep: Int?
 
     /// A replicator from `source` to `destination`.
     public init(source: OCFLStorageRoot, destination: OCFLStorageRoot, threads: Int = 2) {
@@ -49,7 +52,7 @@ public struct ObjectReplicator: Sendable {
             try FileSystem.writeNewFile(work + "/object-path", Array(relativeTarget.utf8), durable: true)
             try FileSystem.sync(work)
         }
-        let steps = ReplicationSteps(interruptAt: interruptAfterStep)
+        let steps = ReplicationSteps(interruptAt: interruptAfterStep, crashAt: crashAtStep)
         try steps.reached("intent recorded")
         let missing = try versionsToCopy(verified, targetRoot: targetRoot, objectID: objectID)
         if missing.isEmpty {
@@ -72,7 +75,12 @@ public struct ObjectReplicator: Sendable {
                 try FileSystem.writeNewFile(stagedObject + "/" + verified.inventories.root.sidecarName,
                                             SidecarFile.bytes(digest: verified.inventories.root.digest ?? ""), durable: true)
                 if isNew { try copyDeclaration(from: sourceRoot, to: stagedObject) }
-                try FileSystem.syncFileSystem(containing: work)
+                // Like the writer: a few files are fsynced one by one; many are cheaper with one syncfs.
+                if files <= WriterOptions.automaticThreshold {
+                    try Self.syncTree(work)
+                } else {
+                    try FileSystem.syncFileSystem(containing: work)
+                }
             }
             try steps.reached("staged copy durable")
             if isNew {
@@ -180,6 +188,15 @@ public struct ObjectReplicator: Sendable {
         }
     }
 
+    /// fsyncs every file, then every folder (deepest first), of a staged tree.
+    private static func syncTree(_ folder: String) throws(OCFLStorageError) {
+        for entry in try FileSystem.entries(folder) {
+            let path = folder + "/" + entry.name
+            if entry.isDirectory { try syncTree(path) } else { try FileSystem.sync(path) }
+        }
+        try FileSystem.sync(folder)
+    }
+
     /// Copies the object declaration (`0=ocfl_object_1.x`), the one small file besides versions and inventories.
     private func copyDeclaration(from sourceRoot: String, to stagedObject: String) throws(OCFLStorageError) {
         for entry in try FileSystem.entries(sourceRoot) where !entry.isDirectory && entry.name.hasPrefix("0=ocfl_object_") {
@@ -234,15 +251,25 @@ func storage<T>(_ body: () throws(OCFLStorageError) -> T) throws(ReplicationErro
     do { return try body() } catch { throw .storage(error) }
 }
 
-/// Counts durable steps; with `interruptAt` set, throws `.interrupted` at that step (the files stay as a crash leaves them).
+/// Counts durable steps; with `interruptAt` set, throws `.interrupted` at that step (the files stay as a crash leaves
+/// them); with `crashAt` set, blocks there for a test to kill the process.
 final class ReplicationSteps {
     private let interruptAt: Int?
+    private let crashAt: Int?
     private var count = 0
 
-    init(interruptAt: Int?) { self.interruptAt = interruptAt }
+    init(interruptAt: Int?, crashAt: Int?) {
+        self.interruptAt = interruptAt
+        self.crashAt = crashAt
+    }
 
     func reached(_ step: String) throws(ReplicationError) {
         count += 1
         if count == interruptAt { throw .interrupted(step: step) }
+        if count == crashAt {
+            let line = Array("KHO-TEST-CRASH-POINT \(count) replication: \(step)\n".utf8)
+            _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+            while true { pause() }
+        }
     }
 }

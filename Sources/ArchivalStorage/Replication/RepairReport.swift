@@ -5,7 +5,8 @@ public struct RepairAction: Sendable, Codable, Hashable {
     /// The root whose verified copy was used (its path; empty when nothing was copied, e.g. an unexpected file moved out).
     public var sourceRoot: String
     /// `replaced` (bad copy moved to evidence, verified copy put in), `restored` (missing file put back),
-    /// `removed` (unexpected file moved to evidence) or `inventoryRestored` (inventory or sidecar put back).
+    /// `removed` (unexpected file moved to evidence), `inventoryRestored` (inventory or sidecar put back) or
+    /// `revalidated` (a `full`-mode validator error no longer reported once the other repairs were made).
     public var action: String
 
     /// A repair record.

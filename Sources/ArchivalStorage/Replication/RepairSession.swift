@@ -59,7 +59,10 @@ struct RepairSession {
         } else if folder == head.folder, target.root.matchesSidecar {
             confirmed = target.root.digest
         }
-        for (root, object) in sources where object.head?.folder == head.folder {
+        // The root and head inventories come only from a copy at the same head; an older version's inventory may
+        // come from a copy at another head when the target's own record of its digest confirms it.
+        let olderVersion = !folder.isEmpty && folder != head.folder
+        for (root, object) in sources where object.head?.folder == head.folder || (olderVersion && confirmed != nil) {
             // Their copy must match its own sidecar; their root inventory must also match their head version's.
             let theirs = folder.isEmpty ? object.root : object.versions.first { $0.folder == folder }
             guard let theirs, theirs.matchesSidecar, let digest = theirs.digest else { continue }

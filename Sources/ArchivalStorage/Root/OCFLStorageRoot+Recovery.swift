@@ -50,7 +50,11 @@ extension OCFLStorageRoot {
         if rootSidecar == versionSidecar,
            FileSystem.sameContents(objectRoot + "/inventory.json", versionFolder + "/inventory.json") { return }
         let versionInventory = try FileSystem.readFile(versionFolder + "/inventory.json")
-        // Only roll forward onto a version inventory that is whole: it parses and names itself head.
+        // Only roll forward onto a version inventory that is whole: it matches its own sidecar (a damaged one must
+        // not overwrite a good root inventory; repair restores it), parses and names itself head.
+        guard let algorithm = DigestAlgorithm(rawValue: String(sidecarName.dropFirst("inventory.json.".count))),
+              case .digest(let recorded) = SidecarFile.parse(versionSidecar, algorithm: algorithm),
+              VerifiedObject.digest(versionInventory, algorithm) == recorded else { return }
         guard let inventory = try? Inventory.decode(versionInventory, path: versionFolder),
               inventory.head == newest.name else { return }
         try FileSystem.makeDirectories(scratch)
