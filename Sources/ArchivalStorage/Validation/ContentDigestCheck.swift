@@ -8,115 +8,107 @@ import Darwin
 #endif
 
 /// Hashes every content file once, on several threads, with all the algorithms any inventory names for it
-/// (manifest and fixity, root and version inventories), and compares (E092, E093).
+/// (manifest and fixity, root and version inventories: the `DigestPlan`), and compares (E092, E093).
+/// Workers share one job counter, open files relative to the object root, reuse their buffer and digesters,
+/// and compare digests as bytes: only mismatches become Strings.
 struct ContentDigestCheck {
-    /// One digest an inventory claims for a content file.
-    struct Expectation: Hashable {
-        var algorithm: DigestAlgorithm
-        var digest: String
-        var code: String
-        /// Where the claim is made, e.g. `v1/inventory.json manifest` (not part of equality: one claim, one finding).
-        var source: String
-
-        static func == (a: Expectation, b: Expectation) -> Bool { a.algorithm == b.algorithm && a.digest == b.digest && a.code == b.code }
-        func hash(into h: inout Hasher) { h.combine(algorithm); h.combine(digest); h.combine(code) }
-    }
-
-    /// One file to hash and the algorithms needed.
-    struct Job: Sendable {
-        var path: String
-        var algorithms: [DigestAlgorithm]
-    }
-
     var root: String
     var options: OCFLValidator.Options
     var prefix: String
 
     private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
 
-    /// Checks the content present on disk against `inventories`; returns the number of files hashed.
-    func run(inventories: [(label: String, inventory: ParsedInventory)], present: Set<PathKey>, _ out: inout FindingCollector) -> Int {
-        var expectations: [PathKey: Set<Expectation>] = [:]
-        var order: [PathKey] = []
-        func expect(_ path: String, _ e: Expectation) {
-            let key = PathKey(path)
-            guard present.contains(key) else { return }
-            if expectations[key] == nil { order.append(key) }
-            expectations[key, default: []].insert(e)
+    /// What a worker found wrong with one file: unreadable (`nil`), or the computed digests.
+    private struct Failure: Sendable {
+        var job: Int
+        var computed: [DigestAlgorithm: String]?
+    }
+
+    /// Checks the content present on disk (`present`) against `plan`; returns the number of files hashed.
+    func run(plan: DigestPlan, present: PathList, _ out: inout FindingCollector) -> Int {
+        for u in plan.unchecked {
+            out.note("KHO-OCFL-FIXITY-UNCHECKED", rel(u.label),
+                     vi: "Không kiểm tra giá trị fixity \(u.algorithm) (thuật toán chưa hỗ trợ)",
+                     en: "Fixity values for \(u.algorithm) not checked (algorithm not supported)")
         }
-        for (label, inv) in inventories where inv.usable {
-            let source = "\(label) manifest"
-            if let name = inv.digestAlgorithm, let alg = DigestAlgorithmName.parse(name) {
-                for entry in inv.manifest {
-                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E092", source: source)) }
-                }
-            }
-            for block in inv.fixity {
-                guard let alg = DigestAlgorithmName.parse(block.algorithm) else {
-                    out.note("KHO-OCFL-FIXITY-UNCHECKED", rel(label),
-                             vi: "Không kiểm tra giá trị fixity \(block.algorithm) (thuật toán chưa hỗ trợ)",
-                             en: "Fixity values for \(block.algorithm) not checked (algorithm not supported)")
-                    continue
-                }
-                for entry in block.entries {
-                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E093", source: "\(label) fixity.\(block.algorithm)")) }
-                }
-            }
-        }
-        let jobs = order.map { key in
-            Job(path: key.string, algorithms: Array(Set((expectations[key] ?? []).map(\.algorithm))))
-        }
-        let results = Self.hash(jobs, root: root, threads: options.hashingThreads, bufferSize: options.bufferSize)
-        for (i, key) in order.enumerated() {
-            let path = jobs[i].path
-            guard let computed = results[i] else {
+        var jobs: [Int] = []
+        jobs.reserveCapacity(plan.jobs.count)
+        for j in plan.jobs.indices where plan.jobs[j].algorithms != 0 && plan.withPath(j, { present.contains($0) }) { jobs.append(j) }
+        let failures = hash(jobs, plan).sorted { $0.job < $1.job }
+        for failure in failures {
+            let path = plan.path(failure.job)
+            guard let computed = failure.computed else {
                 out.add("E092", rel(path), "cannot be read", vi: "không đọc được")
                 continue
             }
-            let sorted = (expectations[key] ?? []).sorted { ($0.code, $0.source, $0.digest) < ($1.code, $1.source, $1.digest) }
-            for e in sorted where computed[e.algorithm] != e.digest {
-                out.add(e.code, rel(path), "\(e.source) says \(e.algorithm.rawValue) \(e.digest), file has \(computed[e.algorithm] ?? "?")",
-                        vi: "\(e.source) ghi \(e.algorithm.rawValue) \(e.digest), tệp có \(computed[e.algorithm] ?? "?")")
+            let sorted = plan.claims(of: failure.job).sorted { a, b in
+                let x = plan.claims[a], y = plan.claims[b]
+                return (x.code, plan.sources[Int(x.source)], plan.digest(a)) < (y.code, plan.sources[Int(y.source)], plan.digest(b))
+            }
+            for c in sorted {
+                let claim = plan.claims[c]
+                let digest = plan.digest(c)
+                guard computed[claim.algorithm] != digest else { continue }
+                let source = plan.sources[Int(claim.source)]
+                out.add(claim.code, rel(path), "\(source) says \(claim.algorithm.rawValue) \(digest), file has \(computed[claim.algorithm] ?? "?")",
+                        vi: "\(source) ghi \(claim.algorithm.rawValue) \(digest), tệp có \(computed[claim.algorithm] ?? "?")")
             }
         }
         return jobs.count
     }
 
-    /// Hashes `jobs` on `threads` workers, each with one reusable buffer; `nil` for a file that cannot be read.
-    static func hash(_ jobs: [Job], root: String, threads: Int, bufferSize: Int) -> [[DigestAlgorithm: String]?] {
+    /// Hashes the files of `jobs` on `options.hashingThreads` workers; returns the files that are unreadable or
+    /// do not match every claim.
+    private func hash(_ jobs: [Int], _ plan: DigestPlan) -> [Failure] {
+        let directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if directory >= 0 { close(directory) } }
         let next = Atomic<Int>(0)
-        let results = Mutex<[[DigestAlgorithm: String]?]>(Array(repeating: nil, count: jobs.count))
-        let workers = min(threads, max(1, jobs.count))
+        let failures = Mutex<[Failure]>([])
+        let workers = min(options.hashingThreads, max(1, jobs.count))
+        let bufferSize = options.bufferSize
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
             defer { buffer.deallocate() }
-            var local: [(Int, [DigestAlgorithm: String]?)] = []
+            var name = [CChar](repeating: 0, count: 4096)
+            var digesters: [UInt8: MultiDigester] = [:]
+            var local: [Failure] = []
             while true {
                 let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard i < jobs.count else { break }
-                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer)))
+                let j = jobs[i]
+                let bits = plan.jobs[j].algorithms
+                let digester: MultiDigester
+                if let d = digesters[bits] { digester = d; d.reset() } else { digester = MultiDigester(DigestAlgorithm.from(bits: bits)); digesters[bits] = digester }
+                let ok = plan.withPath(j) { p in
+                    if name.count <= p.count { name = [CChar](repeating: 0, count: p.count + 1) }
+                    name.withUnsafeMutableBufferPointer { n in
+                        p.withMemoryRebound(to: CChar.self) { src in _ = n.initialize(from: src) }
+                        n[p.count] = 0
+                    }
+                    return Self.digest(directory, name, buffer, digester)
+                }
+                guard ok else { local.append(Failure(job: j, computed: nil)); continue }
+                let computed = digester.finalize()
+                let allMatch = plan.claims(of: j).allSatisfy { c in
+                    guard var hex = computed[plan.claims[c].algorithm] else { return false }
+                    return hex.withUTF8 { plan.matches(c, $0) }
+                }
+                if !allMatch { local.append(Failure(job: j, computed: computed)) }
             }
-            results.withLock { all in for (i, r) in local { all[i] = r } }
+            failures.withLock { $0.append(contentsOf: local) }
         }
-        return results.withLock { $0 }
+        return failures.withLock { $0 }
     }
 
-    /// Reads one file through `buffer` computing every algorithm in one pass (KhoCore's libcrypto digests).
-    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer) -> [DigestAlgorithm: String]? {
+    /// Reads the file `name` (relative to `directory`) through `buffer` into `digester`; false when it cannot be read.
+    private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester) -> Bool {
         // Never follow a symbolic link out of the object (E090 is reported by the walk).
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
+        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         #if canImport(Glibc)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
-        let digester = MultiDigester(algorithms)
-        guard readAll(fd, buffer, { digester.update($0) }) else { return nil }
-        return digester.finalize()
-    }
-
-    /// Reads `fd` to the end through `buffer`; false on a read error.
-    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n == 0 { return true }
@@ -124,7 +116,7 @@ struct ContentDigestCheck {
                 if errno == EINTR { continue }
                 return false
             }
-            body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }
     }
 }
