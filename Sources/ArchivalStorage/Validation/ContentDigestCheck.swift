@@ -89,9 +89,15 @@ struct ContentDigestCheck {
                 }
                 guard ok else { local.append(Failure(job: j, computed: nil)); continue }
                 let computed = digester.finalize()
-                let allMatch = plan.claims(of: j).allSatisfy { c in
-                    guard var hex = computed[plan.claims[c].algorithm] else { return false }
-                    return hex.withUTF8 { plan.matches(c, $0) }
+                var allMatch = true
+                var c = Int(plan.jobs[j].firstClaim)
+                while c >= 0, allMatch {
+                    if var hex = computed[plan.claims[c].algorithm] {
+                        allMatch = hex.withUTF8 { plan.matches(c, $0) }
+                    } else {
+                        allMatch = false
+                    }
+                    c = Int(plan.claims[c].next)
                 }
                 if !allMatch { local.append(Failure(job: j, computed: computed)) }
             }

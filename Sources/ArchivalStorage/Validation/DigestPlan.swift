@@ -104,7 +104,7 @@ struct DigestPlan: Sendable {
         do {
             // Local references end with this block, so the arena is uniquely owned again when appended to.
             let a = arena, js = jobs
-            found = index.find(hash: h) { j in Self.bytes(a, js[j].pathStart, js[j].pathEnd) { $0.elementsEqual(path) } }
+            found = index.find(hash: h) { j in Self.bytes(a, js[j].pathStart, js[j].pathEnd) { Bytes.equal($0, path) } }
         }
         if let found { return found }
         let start = UInt32(arena.count)
@@ -137,7 +137,7 @@ struct DigestPlan: Sendable {
 
     /// True when claim `c` equals the hex digest `computed` (lower case).
     func matches(_ c: Int, _ computed: UnsafeBufferPointer<UInt8>) -> Bool {
-        Self.bytes(arena, claims[c].digestStart, claims[c].digestEnd) { $0.elementsEqual(computed) }
+        Self.bytes(arena, claims[c].digestStart, claims[c].digestEnd) { Bytes.equal($0, computed) }
     }
 }
 

@@ -136,7 +136,9 @@ struct InventoryCheck {
         return result
     }
 
-    private func checkContentPaths(_ tape: JSONTape, _ block: ParsedInventory.PathBlock, where name: String, _ out: inout FindingCollector) {
+    /// Checks the content paths of `block` and returns them indexed (first occurrence wins).
+    @discardableResult
+    private func checkContentPaths(_ tape: JSONTape, _ block: ParsedInventory.PathBlock, where name: String, _ out: inout FindingCollector) -> TapeStringIndex {
         for entry in block.entries {
             let found = tape.withBytes(Int(entry.path)) { PathRules.problems($0) }
             guard found.slash || found.element else { continue }
@@ -145,10 +147,12 @@ struct InventoryCheck {
                 out.add(code, label, "\(name) content path '\(p)'", vi: "đường dẫn nội dung \(name) '\(p)'")
             }
         }
-        for n in PathRules.conflicts(block.pathNodes, in: tape) {
+        let index = TapeStringIndex(tape, nodes: block.pathNodes)
+        for n in PathRules.conflicts(block.pathNodes, in: tape, index: index) {
             let p = tape.string(Int(n))
             out.add("E101", label, "\(name) content path '\(p)' is repeated or conflicts with another", vi: "đường dẫn nội dung \(name) '\(p)' bị lặp hoặc xung đột với đường dẫn khác")
         }
+        return index
     }
 
     /// Digest keys equal (ignoring case) to an earlier key of the same block, as written.
@@ -177,7 +181,7 @@ struct InventoryCheck {
                 out.add("E039", label, "manifest key '\(tape.string(Int(key)))' is not a \(alg) digest", vi: "khóa manifest '\(tape.string(Int(key)))' không phải mã băm \(alg)")
             }
         }
-        checkContentPaths(tape, inv.manifest, where: "manifest", &out)
+        inv.manifestPaths = checkContentPaths(tape, inv.manifest, where: "manifest", &out)
     }
 
     private func checkVersions(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
@@ -302,7 +306,7 @@ struct InventoryCheck {
                 out.add(code, label, "\(where_) logical path '\(p)'", vi: "đường dẫn logic '\(p)' trong \(where_)")
             }
         }
-        for n in PathRules.conflicts(version.state.pathNodes, in: tape) {
+        for n in PathRules.conflicts(version.state.pathNodes, in: tape, index: TapeStringIndex(tape, nodes: version.state.pathNodes)) {
             let p = tape.string(Int(n))
             out.add("E095", label, "\(where_) logical path '\(p)' is repeated or conflicts with another", vi: "đường dẫn logic '\(p)' trong \(where_) bị lặp hoặc xung đột")
         }
@@ -316,7 +320,7 @@ struct InventoryCheck {
             out.add(declaredVersion == .v1_1 ? "E111" : "E055", label, "fixity is a \(tape.typeName(fixity))", vi: "fixity là \(tape.typeName(fixity))")
             return
         }
-        let contentPaths = TapeStringIndex(tape, nodes: inv.manifest.pathNodes)
+        let contentPaths = inv.manifestPaths ?? TapeStringIndex(tape, nodes: inv.manifest.pathNodes)
         for m in tape.members(fixity) {
             let algorithm = tape.string(m.key)
             if !Self.knownFixityAlgorithms.contains(algorithm) {
@@ -342,7 +346,7 @@ struct InventoryCheck {
     /// Manifest content paths must sit in a listed version's content directory; every manifest digest must be used (E107).
     private func crossCheck(_ inv: inout ParsedInventory, _ out: inout FindingCollector) {
         guard let tape = inv.tape else { return }
-        let names = Set(inv.versions.map(\.name))
+        let nameBytes = inv.versions.map { Array($0.name.utf8) }
         var contentDirectory = inv.contentDirectory
         let slash = UInt8(ascii: "/")
         contentDirectory.withUTF8 { cd in
@@ -351,8 +355,8 @@ struct InventoryCheck {
                 let verdict: (inVersion: Bool, inContent: Bool) = tape.withBytes(Int(entry.path)) { p in
                     guard let first = p.firstIndex(of: slash),
                           let second = p[(first + 1)...].firstIndex(of: slash) else { return (false, false) }
-                    let version = String(decoding: UnsafeBufferPointer(rebasing: p[0..<first]), as: UTF8.self)
-                    guard names.contains(version) else { return (false, false) }
+                    let version = UnsafeBufferPointer(rebasing: p[0..<first])
+                    guard nameBytes.contains(where: { n in n.withUnsafeBufferPointer { Bytes.equal($0, version) } }) else { return (false, false) }
                     return (true, p[(first + 1)..<second].elementsEqual(cd))
                 }
                 if !verdict.inVersion {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A JSON document kept as its bytes plus a flat array of 12-byte nodes that point into them (cf. simdjson's
 /// tape): a 20,000-file inventory costs a few MB beside its bytes instead of a tree of Strings and enums.
 /// Object members keep their order and duplicates; strings compare byte for byte (NFC ≠ NFD).
@@ -90,10 +96,10 @@ struct JSONTape: Sendable {
     /// Calls `body` with the bytes of string (or number) node `i`.
     @inline(__always) func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let n = nodes[i]
-        let source = n.escaped ? decoded : bytes
-        return source.withUnsafeBufferPointer { all in
-            body(UnsafeBufferPointer(rebasing: all[Int(n.a)..<Int(n.b)]))
+        if n.escaped {
+            return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(n.a)..<Int(n.b)])) }
         }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(n.a)..<Int(n.b)])) }
     }
 
     /// The string at node `i` (empty when it is not a string).
@@ -109,12 +115,12 @@ struct JSONTape: Sendable {
     func equals(_ i: Int, _ text: String) -> Bool {
         guard nodes[i].kind == .string else { return false }
         var t = text
-        return t.withUTF8 { tb in withBytes(i) { $0.elementsEqual(tb) } }
+        return t.withUTF8 { tb in withBytes(i) { Bytes.equal($0, tb) } }
     }
 
     /// True when string nodes `i` here and `j` in `other` have the same bytes.
     func equals(_ i: Int, _ other: JSONTape, _ j: Int) -> Bool {
-        withBytes(i) { a in other.withBytes(j) { b in a.elementsEqual(b) } }
+        withBytes(i) { a in other.withBytes(j) { b in Bytes.equal(a, b) } }
     }
 
     /// True when string nodes `i` here and `j` in `other` are equal ignoring ASCII case (hex digests).
@@ -156,6 +162,16 @@ struct JSONTape: Sendable {
         case .false: return .bool(false)
         case .null: return .null
         }
+    }
+}
+
+/// Byte-string helpers for the validator's hot loops.
+enum Bytes {
+    /// Same length and bytes (memcmp).
+    @inline(__always) static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
     }
 }
 

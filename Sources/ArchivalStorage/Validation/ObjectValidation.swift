@@ -96,7 +96,7 @@ struct ObjectValidation {
         // Every content file referenced and every manifest path present (E023, E092).
         let found = versions.contentFiles
         if let tape = inventory.tape {
-            let manifestPaths = TapeStringIndex(tape, nodes: inventory.manifest.pathNodes)
+            let manifestPaths = inventory.manifestPaths ?? TapeStringIndex(tape, nodes: inventory.manifest.pathNodes)
             for i in 0..<found.count where found.withBytes(i, { manifestPaths.find($0) }) == nil {
                 out.add("E023", rel(found.string(i)), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
             }

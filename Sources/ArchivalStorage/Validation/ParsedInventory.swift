@@ -42,6 +42,8 @@ struct ParsedInventory: Sendable {
     var contentDirectoryDeclared = false
     /// digest → content paths.
     var manifest = PathBlock()
+    /// The manifest's content paths indexed by bytes (first occurrence wins).
+    var manifestPaths: TapeStringIndex?
     /// Versions in numeric order (when the names are usable) or inventory order.
     var versions: [Version] = []
     /// algorithm → (digest → content paths).

@@ -29,17 +29,26 @@ enum PathRules {
     }
 
     /// The path nodes that repeat an earlier one or have another path as a directory prefix (E095, E101),
-    /// compared by bytes.
-    static func conflicts(_ nodes: [UInt32], in tape: JSONTape) -> [UInt32] {
-        let index = TapeStringIndex(tape, nodes: nodes)
+    /// compared by bytes. `index` holds `nodes` (first occurrence wins).
+    static func conflicts(_ nodes: [UInt32], in tape: JSONTape, index: TapeStringIndex) -> [UInt32] {
         var found: [UInt32] = []
         for (k, n) in nodes.enumerated() where index.find(node: Int(n), of: tape) != k { found.append(n) }
+        // Paths usually come grouped by folder: a prefix the previous path shares was already looked up.
+        var previous: Int?
         for n in nodes {
             tape.withBytes(Int(n)) { p in
-                for i in 0..<p.count where p[i] == UInt8(ascii: "/") {
+                var checked = 0
+                if let previous {
+                    tape.withBytes(previous) { q in
+                        let limit = min(p.count, q.count)
+                        while checked < limit, p[checked] == q[checked] { checked += 1 }
+                    }
+                }
+                for i in 0..<p.count where p[i] == UInt8(ascii: "/") && i >= checked {
                     if index.find(UnsafeBufferPointer(rebasing: p[0..<i])) != nil { found.append(n) }
                 }
             }
+            if found.last != n { previous = Int(n) }
         }
         return found
     }

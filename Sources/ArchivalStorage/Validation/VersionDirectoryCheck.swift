@@ -11,8 +11,8 @@ struct VersionDirectoryCheck {
     private(set) var contentFiles = PathList()
     /// Claimed digests of every inventory, when digests are checked.
     var plan: DigestPlan?
-    /// Root manifest content path → entry (built once).
-    private let rootManifestIndex: TapeStringIndex?
+    /// Root manifest content path → entry (the last entry wins), built when a version inventory is compared.
+    private var rootManifestIndex: TapeStringIndex?
     /// Root version state logical path → entry, built when first needed.
     private var rootStateIndexes: [String: TapeStringIndex] = [:]
 
@@ -21,7 +21,6 @@ struct VersionDirectoryCheck {
         self.root = root
         self.rootVersion = rootVersion
         self.plan = plan
-        self.rootManifestIndex = root.usable ? root.manifestPathIndex() : nil
     }
 
     mutating func run(_ out: inout FindingCollector) {
@@ -33,22 +32,23 @@ struct VersionDirectoryCheck {
             // Version inventory first: its digest algorithm names its sidecar.
             var vinv: ParsedInventory?
             var isRootCopy = false
-            if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let bytes = DirectoryListing.readFile(base + "/\(name)/inventory.json") {
-                if name == root.versions.last?.name, bytes == root.bytes {
-                    // The head version's inventory is byte-identical to the root one (E064 holds): no need to parse it twice.
-                    object.checkSidecar(directory: name, inventory: root, entries: entries, &out)
-                    vinv = root
-                    isRootCopy = true
-                } else {
-                    let check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name)
-                    // Warnings the root inventory already raised (W001, W004…) are not repeated for each version.
-                    var local = FindingCollector(version: rootVersion)
-                    let parsed = check.run(bytes, &local)
-                    let rootWarnings = Set(out.findings.filter { $0.severity == .warning }.map(\.code))
-                    out.append(contentsOf: local.findings.filter { $0.severity == .error || !rootWarnings.contains($0.code) })
-                    object.checkSidecar(directory: name, inventory: parsed, entries: entries, &out)
-                    vinv = parsed
-                }
+            let inventoryPath = base + "/\(name)/inventory.json"
+            if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }),
+               name == root.versions.last?.name, DirectoryListing.fileEquals(inventoryPath, root.bytes) {
+                // The head version's inventory is byte-identical to the root one (E064 holds): compared without
+                // reading it whole, and not parsed twice.
+                object.checkSidecar(directory: name, inventory: root, entries: entries, &out)
+                vinv = root
+                isRootCopy = true
+            } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let bytes = DirectoryListing.readFile(inventoryPath) {
+                let check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name)
+                // Warnings the root inventory already raised (W001, W004…) are not repeated for each version.
+                var local = FindingCollector(version: rootVersion)
+                let parsed = check.run(bytes, &local)
+                let rootWarnings = Set(out.findings.filter { $0.severity == .warning }.map(\.code))
+                out.append(contentsOf: local.findings.filter { $0.severity == .error || !rootWarnings.contains($0.code) })
+                object.checkSidecar(directory: name, inventory: parsed, entries: entries, &out)
+                vinv = parsed
             } else {
                 out.add("W010", object.rel("\(name)/inventory.json"), "missing", vi: "không có")
             }
@@ -79,7 +79,8 @@ struct VersionDirectoryCheck {
             // A head inventory byte-identical to the root one needs no comparison.
             if !isRootCopy && vinv.bytes != root.bytes { compare(name, vinv, &out) }
             // Every content file of versions up to this one (all found so far) must be in this inventory's manifest (E023).
-            if vinv.usable, let manifest = isRootCopy ? rootManifestIndex : vinv.manifestPathIndex() {
+            if vinv.usable, let tape = vinv.tape {
+                let manifest = vinv.manifestPaths ?? TapeStringIndex(tape, nodes: [])
                 for i in 0..<contentFiles.count where contentFiles.withBytes(i, { manifest.find($0) }) == nil {
                     out.add("E023", object.rel(contentFiles.string(i)), "file is not in the manifest of \(name)/inventory.json", vi: "tệp không có trong manifest của \(name)/inventory.json")
                 }
@@ -112,7 +113,9 @@ struct VersionDirectoryCheck {
     /// Compares a version directory's inventory with the root inventory (E064, E066, W011, E037/E110, E019, E040).
     private mutating func compare(_ name: String, _ vinv: ParsedInventory, _ out: inout FindingCollector) {
         let label = object.rel("\(name)/inventory.json")
-        guard vinv.usable, root.usable, let vtape = vinv.tape, let rtape = root.tape, let rootManifestIndex else { return }
+        guard vinv.usable, root.usable, let vtape = vinv.tape, let rtape = root.tape else { return }
+        if rootManifestIndex == nil { rootManifestIndex = root.manifestPathIndex() }
+        guard let rootManifestIndex else { return }
         if name == root.head || name == root.versions.last?.name {
             if vinv.bytes != root.bytes {
                 out.add("E064", label, "differs from the root inventory.json", vi: "khác với inventory.json ở thư mục gốc")
