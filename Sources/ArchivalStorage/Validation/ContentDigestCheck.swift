@@ -19,22 +19,60 @@ struct ContentDigestCheck {
     private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
 
     /// What a worker found wrong with one file: unreadable (`nil`), or the computed digests.
-    private struct Failure: Sendable {
+    struct Failure: Sendable {
         var job: Int
         var computed: [DigestAlgorithm: String]?
     }
 
-    /// Checks the content present on disk (`present`) against `plan`; returns the number of files hashed.
-    func run(plan: DigestPlan, present: PathList, _ out: inout FindingCollector) -> Int {
+    /// Hashing started early, from the root inventory's claims, while the structure is still being checked.
+    final class Started: Sendable {
+        /// The plan as it was when hashing started (its jobs and claims are what was hashed).
+        let snapshot: DigestPlan
+        private let done = DispatchSemaphore(value: 0)
+        private let result = Mutex<[Failure]>([])
+
+        fileprivate init(snapshot: DigestPlan) { self.snapshot = snapshot }
+
+        fileprivate func finish(_ failures: [Failure]) {
+            result.withLock { $0 = failures }
+            done.signal()
+        }
+
+        /// Waits for the workers and returns what they found.
+        fileprivate func wait() -> [Failure] {
+            done.wait()
+            return result.withLock { $0 }
+        }
+    }
+
+    /// Starts hashing every job of `plan` on background threads; `finish` waits for them.
+    func start(_ plan: DigestPlan) -> Started {
+        let started = Started(snapshot: plan)
+        let jobs = plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }
+        let check = self
+        DispatchQueue.global().async {
+            started.finish(check.hash(jobs, plan))
+        }
+        return started
+    }
+
+    /// Completes the digest check: waits for `started`, hashes what later inventories added (new paths, or new
+    /// claims about a path already hashed), and reports for the content present on disk; returns the files hashed.
+    func finish(_ started: Started, plan: DigestPlan, present: PathList, _ out: inout FindingCollector) -> Int {
         for u in plan.unchecked {
             out.note("KHO-OCFL-FIXITY-UNCHECKED", rel(u.label),
                      vi: "Không kiểm tra giá trị fixity \(u.algorithm) (thuật toán chưa hỗ trợ)",
                      en: "Fixity values for \(u.algorithm) not checked (algorithm not supported)")
         }
-        var jobs: [Int] = []
-        jobs.reserveCapacity(plan.jobs.count)
-        for j in plan.jobs.indices where plan.jobs[j].algorithms != 0 && plan.withPath(j, { present.contains($0) }) { jobs.append(j) }
-        let failures = hash(jobs, plan).sorted { $0.job < $1.job }
+        let early = started.wait()
+        // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
+        var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
+        for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
+        let again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
+        var failures = early.filter { !dirty.contains($0.job) }
+        failures += hash(again, plan)
+        let isPresent = { (j: Int) in plan.withPath(j) { present.contains($0) } }
+        failures = failures.filter { isPresent($0.job) }.sorted { $0.job < $1.job }
         for failure in failures {
             let path = plan.path(failure.job)
             guard let computed = failure.computed else {
@@ -54,12 +92,12 @@ struct ContentDigestCheck {
                         vi: "\(source) ghi \(claim.algorithm.rawValue) \(digest), tệp có \(computed[claim.algorithm] ?? "?")")
             }
         }
-        return jobs.count
+        return plan.jobs.indices.reduce(0) { $0 + (plan.jobs[$1].algorithms != 0 && isPresent($1) ? 1 : 0) }
     }
 
     /// Hashes the files of `jobs` on `options.hashingThreads` workers; returns the files that are unreadable or
     /// do not match every claim.
-    private func hash(_ jobs: [Int], _ plan: DigestPlan) -> [Failure] {
+    func hash(_ jobs: [Int], _ plan: DigestPlan) -> [Failure] {
         let directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if directory >= 0 { close(directory) } }
         let next = Atomic<Int>(0)
@@ -87,7 +125,9 @@ struct ContentDigestCheck {
                     }
                     return Self.digest(directory, name, buffer, digester)
                 }
-                guard ok else { local.append(Failure(job: j, computed: nil)); continue }
+                // A path that is not there is E092/E093 "does not exist", reported by the structural checks.
+                if ok == .absent { continue }
+                guard ok == .read else { local.append(Failure(job: j, computed: nil)); continue }
                 let computed = digester.finalize()
                 var allMatch = true
                 var c = Int(plan.jobs[j].firstClaim)
@@ -107,20 +147,22 @@ struct ContentDigestCheck {
     }
 
     /// Reads the file `name` (relative to `directory`) through `buffer` into `digester`; false when it cannot be read.
-    private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester) -> Bool {
+    private enum ReadOutcome { case read, absent, unreadable }
+
+    private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester) -> ReadOutcome {
         // Never follow a symbolic link out of the object (E090 is reported by the walk).
         let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return false }
+        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unreadable }
         defer { close(fd) }
         #if canImport(Glibc)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
         while true {
             let n = read(fd, buffer.baseAddress, buffer.count)
-            if n == 0 { return true }
+            if n == 0 { return .read }
             if n < 0 {
                 if errno == EINTR { continue }
-                return false
+                return .unreadable
             }
             digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
         }

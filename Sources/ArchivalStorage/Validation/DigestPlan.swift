@@ -17,6 +17,8 @@ struct DigestPlan: Sendable {
     /// One digest an inventory claims for a path.
     struct Claim: Sendable {
         var next: Int32 = -1
+        /// The job (path) it is about.
+        var job: Int32
         var digestStart: UInt32
         var digestEnd: UInt32
         var algorithm: DigestAlgorithm
@@ -36,7 +38,7 @@ struct DigestPlan: Sendable {
 
     /// Adds the claims of `inventory` (found at `label`); a claim equal to one already made (same algorithm,
     /// code and digest ignoring case) is kept once, with its first source.
-    mutating func add(_ inventory: ParsedInventory, label: String) {
+    mutating func add(_ inventory: ParsedInventory, label: String, fixity: Bool = true) {
         guard inventory.usable, let tape = inventory.tape else { return }
         if let name = inventory.digestAlgorithm, let algorithm = DigestAlgorithmName.parse(name) {
             let source = sourceIndex("\(label) manifest")
@@ -44,7 +46,7 @@ struct DigestPlan: Sendable {
                 claim(tape, entry, algorithm, "E092", source)
             }
         }
-        for block in inventory.fixity {
+        for block in inventory.fixity where fixity {
             guard let algorithm = DigestAlgorithmName.parse(block.algorithm) else {
                 unchecked.append((label, block.algorithm))
                 continue
@@ -58,8 +60,8 @@ struct DigestPlan: Sendable {
 
     /// Records only the fixity algorithms of `inventory` that cannot be checked (for a byte-identical copy of an
     /// inventory already added, whose claims are all in).
-    mutating func addUnchecked(_ inventory: ParsedInventory, label: String) {
-        guard inventory.usable else { return }
+    mutating func addUnchecked(_ inventory: ParsedInventory, label: String, fixity: Bool = true) {
+        guard inventory.usable, fixity else { return }
         for block in inventory.fixity where DigestAlgorithmName.parse(block.algorithm) == nil {
             unchecked.append((label, block.algorithm))
         }
@@ -91,7 +93,7 @@ struct DigestPlan: Sendable {
         let start = UInt32(arena.count)
         tape.withBytes(Int(entry.digest)) { d in for b in d { arena.append(JSONTape.lower(b)) } }
         let id = Int32(claims.count)
-        claims.append(Claim(digestStart: start, digestEnd: UInt32(arena.count), algorithm: algorithm, code: code, source: source))
+        claims.append(Claim(job: Int32(job), digestStart: start, digestEnd: UInt32(arena.count), algorithm: algorithm, code: code, source: source))
         if jobs[job].lastClaim >= 0 { claims[Int(jobs[job].lastClaim)].next = id } else { jobs[job].firstClaim = id }
         jobs[job].lastClaim = id
         jobs[job].algorithms |= bit

@@ -85,10 +85,21 @@ struct ObjectValidation {
         }
 
         // Version directories, their inventories, and the content they hold; the digest claims of every inventory.
+        // Hashing starts now from the root inventory's claims (nearly all of them), on its own threads, while
+        // the version directories are walked and checked here.
+        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix)
         var plan: DigestPlan?
+        var started: ContentDigestCheck.Started?
         if options.checkDigests {
-            plan = DigestPlan()
-            plan?.add(inventory, label: "inventory.json")
+            var rootPlan = DigestPlan()
+            rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
+            if !options.checkFixity, !inventory.fixity.isEmpty {
+                out.note("KHO-OCFL-FIXITY-SKIPPED", rel("inventory.json"),
+                         vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
+                         en: "Fixity values not checked (as asked, --no-fixity)")
+            }
+            started = digestCheck.start(rootPlan)
+            plan = rootPlan
         }
         var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version, plan: plan)
         plan = nil
@@ -113,9 +124,8 @@ struct ObjectValidation {
                 out.add("E023", rel(found.string(i)), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
             }
         }
-        if let plan = versions.plan {
-            let check = ContentDigestCheck(root: root, options: options, prefix: prefix)
-            report.filesHashed = check.run(plan: plan, present: found, &out)
+        if let plan = versions.plan, let started {
+            report.filesHashed = digestCheck.finish(started, plan: plan, present: found, &out)
         }
         report.findings = out.findings
         return report

@@ -87,9 +87,9 @@ struct VersionDirectoryCheck {
             }
             // What this inventory claims about content digests, kept beyond its life (the root's claims are already in).
             if isRootCopy {
-                plan?.addUnchecked(vinv, label: "\(name)/inventory.json")
+                plan?.addUnchecked(vinv, label: "\(name)/inventory.json", fixity: object.options.checkFixity)
             } else {
-                plan?.add(vinv, label: "\(name)/inventory.json")
+                plan?.add(vinv, label: "\(name)/inventory.json", fixity: object.options.checkFixity)
             }
         }
     }
