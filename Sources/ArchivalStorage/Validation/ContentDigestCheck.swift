@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KhoCore
 import Synchronization
 #if canImport(Glibc)
@@ -25,35 +26,18 @@ struct ContentDigestCheck {
     }
 
     /// Hashing started early, from the root inventory's claims, while the structure is still being checked.
-    final class Started: Sendable {
+    struct Started: Sendable {
         /// The plan as it was when hashing started (its jobs and claims are what was hashed).
-        let snapshot: DigestPlan
-        private let done = DispatchSemaphore(value: 0)
-        private let result = Mutex<[Failure]>([])
+        var snapshot: DigestPlan
+        fileprivate var run: HashRun?
 
-        fileprivate init(snapshot: DigestPlan) { self.snapshot = snapshot }
-
-        fileprivate func finish(_ failures: [Failure]) {
-            result.withLock { $0 = failures }
-            done.signal()
-        }
-
-        /// Waits for the workers and returns what they found.
-        fileprivate func wait() -> [Failure] {
-            done.wait()
-            return result.withLock { $0 }
-        }
+        fileprivate func wait() -> [Failure] { run?.wait() ?? [] }
     }
 
-    /// Starts hashing every job of `plan` on background threads; `finish` waits for them.
+    /// Starts hashing every job of `plan` on threads of its own; `finish` waits for them.
     func start(_ plan: DigestPlan) -> Started {
-        let started = Started(snapshot: plan)
         let jobs = plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }
-        let check = self
-        DispatchQueue.global().async {
-            started.finish(check.hash(jobs, plan))
-        }
-        return started
+        return Started(snapshot: plan, run: jobs.isEmpty ? nil : HashRun(check: self, jobs: jobs, plan: plan))
     }
 
     /// Completes the digest check: waits for `started`, hashes what later inventories added (new paths, or new
@@ -95,58 +79,52 @@ struct ContentDigestCheck {
         return plan.jobs.indices.reduce(0) { $0 + (plan.jobs[$1].algorithms != 0 && isPresent($1) ? 1 : 0) }
     }
 
-    /// Hashes the files of `jobs` on `options.hashingThreads` workers; returns the files that are unreadable or
-    /// do not match every claim.
+    /// Hashes the files of `jobs` on `options.hashingThreads` threads of their own and waits; returns the files
+    /// that are unreadable or do not match every claim.
     func hash(_ jobs: [Int], _ plan: DigestPlan) -> [Failure] {
-        let directory = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if directory >= 0 { close(directory) } }
-        let next = Atomic<Int>(0)
-        let failures = Mutex<[Failure]>([])
-        let workers = min(options.hashingThreads, max(1, jobs.count))
-        let bufferSize = options.bufferSize
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
-            defer { buffer.deallocate() }
-            var name = [CChar](repeating: 0, count: 4096)
-            var digesters: [UInt8: MultiDigester] = [:]
-            var local: [Failure] = []
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < jobs.count else { break }
-                let j = jobs[i]
-                let bits = plan.jobs[j].algorithms
-                let digester: MultiDigester
-                if let d = digesters[bits] { digester = d; d.reset() } else { digester = MultiDigester(DigestAlgorithm.from(bits: bits)); digesters[bits] = digester }
-                let ok = plan.withPath(j) { p in
-                    if name.count <= p.count { name = [CChar](repeating: 0, count: p.count + 1) }
-                    name.withUnsafeMutableBufferPointer { n in
-                        p.withMemoryRebound(to: CChar.self) { src in _ = n.initialize(from: src) }
-                        n[p.count] = 0
-                    }
-                    return Self.digest(directory, name, buffer, digester)
-                }
-                // A path that is not there is E092/E093 "does not exist", reported by the structural checks.
-                if ok == .absent { continue }
-                guard ok == .read else { local.append(Failure(job: j, computed: nil)); continue }
-                let computed = digester.finalize()
-                var allMatch = true
-                var c = Int(plan.jobs[j].firstClaim)
-                while c >= 0, allMatch {
-                    if var hex = computed[plan.claims[c].algorithm] {
-                        allMatch = hex.withUTF8 { plan.matches(c, $0) }
-                    } else {
-                        allMatch = false
-                    }
-                    c = Int(plan.claims[c].next)
-                }
-                if !allMatch { local.append(Failure(job: j, computed: computed)) }
-            }
-            failures.withLock { $0.append(contentsOf: local) }
-        }
-        return failures.withLock { $0 }
+        guard !jobs.isEmpty else { return [] }
+        return HashRun(check: self, jobs: jobs, plan: plan).wait()
     }
 
-    /// Reads the file `name` (relative to `directory`) through `buffer` into `digester`; false when it cannot be read.
+    /// One worker: takes the next job from `run` until none is left.
+    fileprivate func work(_ run: HashRun, directory: Int32) -> [Failure] {
+        let plan = run.plan
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.bufferSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        var name = [CChar](repeating: 0, count: 4096)
+        var digesters: [UInt8: MultiDigester] = [:]
+        var local: [Failure] = []
+        while let j = run.nextJob() {
+            let bits = plan.jobs[j].algorithms
+            let digester: MultiDigester
+            if let d = digesters[bits] { digester = d; d.reset() } else { digester = MultiDigester(DigestAlgorithm.from(bits: bits)); digesters[bits] = digester }
+            let ok = plan.withPath(j) { p in
+                if name.count <= p.count { name = [CChar](repeating: 0, count: p.count + 1) }
+                name.withUnsafeMutableBufferPointer { n in
+                    p.withMemoryRebound(to: CChar.self) { src in _ = n.initialize(from: src) }
+                    n[p.count] = 0
+                }
+                return Self.digest(directory, name, buffer, digester)
+            }
+            // A path that is not there is E092/E093 "does not exist", reported by the structural checks.
+            if ok == .absent { continue }
+            guard ok == .read else { local.append(Failure(job: j, computed: nil)); continue }
+            let computed = digester.finalize()
+            var allMatch = true
+            var c = Int(plan.jobs[j].firstClaim)
+            while c >= 0, allMatch {
+                if var hex = computed[plan.claims[c].algorithm] {
+                    allMatch = hex.withUTF8 { plan.matches(c, $0) }
+                } else {
+                    allMatch = false
+                }
+                c = Int(plan.claims[c].next)
+            }
+            if !allMatch { local.append(Failure(job: j, computed: computed)) }
+        }
+        return local
+    }
+
     private enum ReadOutcome { case read, absent, unreadable }
 
     private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester) -> ReadOutcome {
@@ -157,14 +135,65 @@ struct ContentDigestCheck {
         #if canImport(Glibc)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
+        // Reads of at most 256 KiB, hashed 64 KiB at a time: the bytes the kernel just copied are still in the
+        // core's cache when the second algorithm reads them.
+        let chunk = min(buffer.count, 256 << 10)
         while true {
-            let n = read(fd, buffer.baseAddress, buffer.count)
+            let n = read(fd, buffer.baseAddress, chunk)
             if n == 0 { return .read }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .unreadable
             }
-            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            var offset = 0
+            while offset < n {
+                let end = min(n, offset + (64 << 10))
+                digester.update(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+                offset = end
+            }
         }
+    }
+}
+
+/// Hashing workers on threads of their own (not Dispatch's pool, whose width the caller's threads already
+/// fill, so `concurrentPerform` from inside it can end up on one thread), sharing one job counter.
+private final class HashRun: Sendable {
+    let plan: DigestPlan
+    private let jobs: [Int]
+    private let next = Atomic<Int>(0)
+    private let failures = Mutex<[ContentDigestCheck.Failure]>([])
+    private let done = DispatchSemaphore(value: 0)
+    private let workers: Int
+    private let directory: Int32
+
+    init(check: ContentDigestCheck, jobs: [Int], plan: DigestPlan) {
+        self.plan = plan
+        self.jobs = jobs
+        self.workers = min(check.options.hashingThreads, max(1, jobs.count))
+        // Files are opened relative to the object root: no walk of its long path for each file.
+        self.directory = open(check.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for _ in 0..<workers {
+            let thread = Thread { [self] in
+                let found = check.work(self, directory: self.directory)
+                self.failures.withLock { $0.append(contentsOf: found) }
+                self.done.signal()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    deinit { if directory >= 0 { close(directory) } }
+
+    /// The next job to hash, or `nil` when all are taken.
+    func nextJob() -> Int? {
+        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return i < jobs.count ? jobs[i] : nil
+    }
+
+    /// Waits for every worker (once) and returns what they found.
+    func wait() -> [ContentDigestCheck.Failure] {
+        for _ in 0..<workers { done.wait() }
+        return failures.withLock { $0 }
     }
 }
