@@ -183,7 +183,18 @@ private struct TapeParser {
     var nodes: [JSONTape.Node] = []
     var decoded: [UInt8] = []
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: [UInt8]) {
+        self.bytes = bytes
+        // Size the node array once: about one node per string (two quotes) and per container. Growing it by
+        // doubling would hold up to twice the tape (plus the copy) beside an inventory of tens of MB.
+        var quotes = 0, containers = 0
+        bytes.withUnsafeBufferPointer { b in
+            for c in b {
+                if c == 0x22 { quotes += 1 } else if c == 0x7B || c == 0x5B { containers += 1 }
+            }
+        }
+        nodes.reserveCapacity(quotes / 2 + containers + 16)
+    }
 
     mutating func parseDocument() throws(JSONSyntaxError) {
         // Tolerate a UTF-8 byte order mark.
