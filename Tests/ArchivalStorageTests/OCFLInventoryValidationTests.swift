@@ -10,7 +10,7 @@ import Testing
     let validator = OCFLValidator(options: .init(checkDigests: true))
 
     static func sha512(_ text: String) -> String {
-        var d = MultiDigester([.sha512])
+        let d = MultiDigester([.sha512])
         Array(text.utf8).withUnsafeBytes { d.update($0) }
         return d.finalize()[.sha512] ?? ""
     }

@@ -112,7 +112,7 @@ import Testing
         try Data(#"{"extension": "0004-hashed-n-tuple-storage-layout", "description": "Hashed N-tuple"}"#.utf8)
             .write(to: dir.url.appendingPathComponent("ocfl_layout.json"))
         // spec-ex-full has id "ark:/12345/bcd987"; place it where 0004 (sha256, 3×3) says, and another object wrongly.
-        var digester = MultiDigester([.sha256])
+        let digester = MultiDigester([.sha256])
         Array("ark:/12345/bcd987".utf8).withUnsafeBytes { digester.update($0) }
         let hex = digester.finalize()[.sha256] ?? ""
         let chars = Array(hex)

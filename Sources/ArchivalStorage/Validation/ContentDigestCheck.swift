@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import KhoCore
 import Synchronization
 #if canImport(Glibc)
@@ -8,123 +9,191 @@ import Darwin
 #endif
 
 /// Hashes every content file once, on several threads, with all the algorithms any inventory names for it
-/// (manifest and fixity, root and version inventories), and compares (E092, E093).
+/// (manifest and fixity, root and version inventories: the `DigestPlan`), and compares (E092, E093).
+/// Workers share one job counter, open files relative to the object root, reuse their buffer and digesters,
+/// and compare digests as bytes: only mismatches become Strings.
 struct ContentDigestCheck {
-    /// One digest an inventory claims for a content file.
-    struct Expectation: Hashable {
-        var algorithm: DigestAlgorithm
-        var digest: String
-        var code: String
-        /// Where the claim is made, e.g. `v1/inventory.json manifest` (not part of equality: one claim, one finding).
-        var source: String
-
-        static func == (a: Expectation, b: Expectation) -> Bool { a.algorithm == b.algorithm && a.digest == b.digest && a.code == b.code }
-        func hash(into h: inout Hasher) { h.combine(algorithm); h.combine(digest); h.combine(code) }
-    }
-
-    /// One file to hash and the algorithms needed.
-    struct Job: Sendable {
-        var path: String
-        var algorithms: [DigestAlgorithm]
-    }
-
     var root: String
     var options: OCFLValidator.Options
     var prefix: String
 
     private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
 
-    /// Checks the content present on disk against `inventories`; returns the number of files hashed.
-    func run(inventories: [(label: String, inventory: ParsedInventory)], present: Set<PathKey>, _ out: inout FindingCollector) -> Int {
-        var expectations: [PathKey: Set<Expectation>] = [:]
-        var order: [PathKey] = []
-        func expect(_ path: String, _ e: Expectation) {
-            let key = PathKey(path)
-            guard present.contains(key) else { return }
-            if expectations[key] == nil { order.append(key) }
-            expectations[key, default: []].insert(e)
+    /// What a worker found wrong with one file: unreadable (`nil`), or the computed digests.
+    struct Failure: Sendable {
+        var job: Int
+        var computed: [DigestAlgorithm: String]?
+    }
+
+    /// Hashing started early, from the root inventory's claims, while the structure is still being checked.
+    struct Started: Sendable {
+        /// The plan as it was when hashing started (its jobs and claims are what was hashed).
+        var snapshot: DigestPlan
+        fileprivate var run: HashRun?
+
+        fileprivate func wait() -> [Failure] { run?.wait() ?? [] }
+    }
+
+    /// Starts hashing every job of `plan` on threads of its own; `finish` waits for them.
+    func start(_ plan: DigestPlan) -> Started {
+        let jobs = plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }
+        return Started(snapshot: plan, run: jobs.isEmpty ? nil : HashRun(check: self, jobs: jobs, plan: plan))
+    }
+
+    /// Completes the digest check: waits for `started`, hashes what later inventories added (new paths, or new
+    /// claims about a path already hashed), and reports for the content present on disk; returns the files hashed.
+    func finish(_ started: Started, plan: DigestPlan, present: PathList, _ out: inout FindingCollector) -> Int {
+        for u in plan.unchecked {
+            out.note("KHO-OCFL-FIXITY-UNCHECKED", rel(u.label),
+                     vi: "Không kiểm tra giá trị fixity \(u.algorithm) (thuật toán chưa hỗ trợ)",
+                     en: "Fixity values for \(u.algorithm) not checked (algorithm not supported)")
         }
-        for (label, inv) in inventories where inv.usable {
-            let source = "\(label) manifest"
-            if let name = inv.digestAlgorithm, let alg = DigestAlgorithmName.parse(name) {
-                for entry in inv.manifest {
-                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E092", source: source)) }
-                }
-            }
-            for block in inv.fixity {
-                guard let alg = DigestAlgorithmName.parse(block.algorithm) else {
-                    out.note("KHO-OCFL-FIXITY-UNCHECKED", rel(label),
-                             vi: "Không kiểm tra giá trị fixity \(block.algorithm) (thuật toán chưa hỗ trợ)",
-                             en: "Fixity values for \(block.algorithm) not checked (algorithm not supported)")
-                    continue
-                }
-                for entry in block.entries {
-                    for p in entry.paths { expect(p, Expectation(algorithm: alg, digest: entry.digest.lowercased(), code: "E093", source: "\(label) fixity.\(block.algorithm)")) }
-                }
-            }
-        }
-        let jobs = order.map { key in
-            Job(path: key.string, algorithms: Array(Set((expectations[key] ?? []).map(\.algorithm))))
-        }
-        let results = Self.hash(jobs, root: root, threads: options.hashingThreads, bufferSize: options.bufferSize)
-        for (i, key) in order.enumerated() {
-            let path = jobs[i].path
-            guard let computed = results[i] else {
+        let early = started.wait()
+        // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
+        var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
+        for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
+        let again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
+        var failures = early.filter { !dirty.contains($0.job) }
+        failures += hash(again, plan)
+        let isPresent = { (j: Int) in plan.withPath(j) { present.contains($0) } }
+        failures = failures.filter { isPresent($0.job) }.sorted { $0.job < $1.job }
+        for failure in failures {
+            let path = plan.path(failure.job)
+            guard let computed = failure.computed else {
                 out.add("E092", rel(path), "cannot be read", vi: "không đọc được")
                 continue
             }
-            let sorted = (expectations[key] ?? []).sorted { ($0.code, $0.source, $0.digest) < ($1.code, $1.source, $1.digest) }
-            for e in sorted where computed[e.algorithm] != e.digest {
-                out.add(e.code, rel(path), "\(e.source) says \(e.algorithm.rawValue) \(e.digest), file has \(computed[e.algorithm] ?? "?")",
-                        vi: "\(e.source) ghi \(e.algorithm.rawValue) \(e.digest), tệp có \(computed[e.algorithm] ?? "?")")
+            let sorted = plan.claims(of: failure.job).sorted { a, b in
+                let x = plan.claims[a], y = plan.claims[b]
+                return (x.code, plan.sources[Int(x.source)], plan.digest(a)) < (y.code, plan.sources[Int(y.source)], plan.digest(b))
+            }
+            for c in sorted {
+                let claim = plan.claims[c]
+                let digest = plan.digest(c)
+                guard computed[claim.algorithm] != digest else { continue }
+                let source = plan.sources[Int(claim.source)]
+                out.add(claim.code, rel(path), "\(source) says \(claim.algorithm.rawValue) \(digest), file has \(computed[claim.algorithm] ?? "?")",
+                        vi: "\(source) ghi \(claim.algorithm.rawValue) \(digest), tệp có \(computed[claim.algorithm] ?? "?")")
             }
         }
-        return jobs.count
+        return plan.jobs.indices.reduce(0) { $0 + (plan.jobs[$1].algorithms != 0 && isPresent($1) ? 1 : 0) }
     }
 
-    /// Hashes `jobs` on `threads` workers, each with one reusable buffer; `nil` for a file that cannot be read.
-    static func hash(_ jobs: [Job], root: String, threads: Int, bufferSize: Int) -> [[DigestAlgorithm: String]?] {
-        let next = Atomic<Int>(0)
-        let results = Mutex<[[DigestAlgorithm: String]?]>(Array(repeating: nil, count: jobs.count))
-        let workers = min(threads, max(1, jobs.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
-            defer { buffer.deallocate() }
-            var local: [(Int, [DigestAlgorithm: String]?)] = []
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < jobs.count else { break }
-                local.append((i, digest(root + "/" + jobs[i].path, jobs[i].algorithms, buffer)))
+    /// Hashes the files of `jobs` on `options.hashingThreads` threads of their own and waits; returns the files
+    /// that are unreadable or do not match every claim.
+    func hash(_ jobs: [Int], _ plan: DigestPlan) -> [Failure] {
+        guard !jobs.isEmpty else { return [] }
+        return HashRun(check: self, jobs: jobs, plan: plan).wait()
+    }
+
+    /// One worker: takes the next job from `run` until none is left.
+    fileprivate func work(_ run: HashRun, directory: Int32) -> [Failure] {
+        let plan = run.plan
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.bufferSize, alignment: 4096)
+        defer { buffer.deallocate() }
+        var name = [CChar](repeating: 0, count: 4096)
+        var digesters: [UInt8: MultiDigester] = [:]
+        var local: [Failure] = []
+        while let j = run.nextJob() {
+            let bits = plan.jobs[j].algorithms
+            let digester: MultiDigester
+            if let d = digesters[bits] { digester = d; d.reset() } else { digester = MultiDigester(DigestAlgorithm.from(bits: bits)); digesters[bits] = digester }
+            let ok = plan.withPath(j) { p in
+                if name.count <= p.count { name = [CChar](repeating: 0, count: p.count + 1) }
+                name.withUnsafeMutableBufferPointer { n in
+                    p.withMemoryRebound(to: CChar.self) { src in _ = n.initialize(from: src) }
+                    n[p.count] = 0
+                }
+                return Self.digest(directory, name, buffer, digester)
             }
-            results.withLock { all in for (i, r) in local { all[i] = r } }
+            // A path that is not there is E092/E093 "does not exist", reported by the structural checks.
+            if ok == .absent { continue }
+            guard ok == .read else { local.append(Failure(job: j, computed: nil)); continue }
+            let computed = digester.finalize()
+            var allMatch = true
+            var c = Int(plan.jobs[j].firstClaim)
+            while c >= 0, allMatch {
+                if var hex = computed[plan.claims[c].algorithm] {
+                    allMatch = hex.withUTF8 { plan.matches(c, $0) }
+                } else {
+                    allMatch = false
+                }
+                c = Int(plan.claims[c].next)
+            }
+            if !allMatch { local.append(Failure(job: j, computed: computed)) }
         }
-        return results.withLock { $0 }
+        return local
     }
 
-    /// Reads one file through `buffer` computing every algorithm in one pass (KhoCore's libcrypto digests).
-    private static func digest(_ path: String, _ algorithms: [DigestAlgorithm], _ buffer: UnsafeMutableRawBufferPointer) -> [DigestAlgorithm: String]? {
+    private enum ReadOutcome { case read, absent, unreadable }
+
+    private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester) -> ReadOutcome {
         // Never follow a symbolic link out of the object (E090 is reported by the walk).
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
+        let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unreadable }
         defer { close(fd) }
         #if canImport(Glibc)
         _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
         #endif
-        let digester = MultiDigester(algorithms)
-        guard readAll(fd, buffer, { digester.update($0) }) else { return nil }
-        return digester.finalize()
-    }
-
-    /// Reads `fd` to the end through `buffer`; false on a read error.
-    private static func readAll(_ fd: Int32, _ buffer: UnsafeMutableRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Void) -> Bool {
+        // Reads of at most 256 KiB, hashed 64 KiB at a time: the bytes the kernel just copied are still in the
+        // core's cache when the second algorithm reads them.
+        let chunk = min(buffer.count, 256 << 10)
         while true {
-            let n = read(fd, buffer.baseAddress, buffer.count)
-            if n == 0 { return true }
+            let n = read(fd, buffer.baseAddress, chunk)
+            if n == 0 { return .read }
             if n < 0 {
                 if errno == EINTR { continue }
-                return false
+                return .unreadable
             }
-            body(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            var offset = 0
+            while offset < n {
+                let end = min(n, offset + (64 << 10))
+                digester.update(UnsafeRawBufferPointer(rebasing: buffer[offset..<end]))
+                offset = end
+            }
         }
+    }
+}
+
+/// Hashing workers on threads of their own (not Dispatch's pool, whose width the caller's threads already
+/// fill, so `concurrentPerform` from inside it can end up on one thread), sharing one job counter.
+private final class HashRun: Sendable {
+    let plan: DigestPlan
+    private let jobs: [Int]
+    private let next = Atomic<Int>(0)
+    private let failures = Mutex<[ContentDigestCheck.Failure]>([])
+    private let done = DispatchSemaphore(value: 0)
+    private let workers: Int
+    private let directory: Int32
+
+    init(check: ContentDigestCheck, jobs: [Int], plan: DigestPlan) {
+        self.plan = plan
+        self.jobs = jobs
+        self.workers = min(check.options.hashingThreads, max(1, jobs.count))
+        // Files are opened relative to the object root: no walk of its long path for each file.
+        self.directory = open(check.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        for _ in 0..<workers {
+            let thread = Thread { [self] in
+                let found = check.work(self, directory: self.directory)
+                self.failures.withLock { $0.append(contentsOf: found) }
+                self.done.signal()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    deinit { if directory >= 0 { close(directory) } }
+
+    /// The next job to hash, or `nil` when all are taken.
+    func nextJob() -> Int? {
+        let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        return i < jobs.count ? jobs[i] : nil
+    }
+
+    /// Waits for every worker (once) and returns what they found.
+    func wait() -> [ContentDigestCheck.Failure] {
+        for _ in 0..<workers { done.wait() }
+        return failures.withLock { $0 }
     }
 }

@@ -58,21 +58,66 @@ enum DirectoryListing {
         }
     }
 
-    /// Reads a whole (small) file; `nil` when it cannot be read.
+    /// Reads a whole file into an array of exactly its size (an inventory can be tens of MB: growing an array
+    /// by appending would hold up to twice that); `nil` when it cannot be read.
     static func readFile(_ path: String) -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var out: [UInt8] = []
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        var failed = false
+        var out = [UInt8](unsafeUninitializedCapacity: max(size, 1)) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let n = read(fd, base + count, size - count)
+                if n == 0 { break }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                count += n
+            }
+        }
+        if failed { return nil }
+        // A file that grew while being read: take the rest too.
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
+        while out.count >= size {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
-            if n == 0 { return out }
+            if n == 0 { break }
             if n < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
             out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// True when the file at `path` holds exactly `bytes`, compared 1 MiB at a time without reading it whole.
+    static func fileEquals(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, Int(st.st_size) == bytes.count else { return false }
+        let chunkSize = 1 << 20
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        return bytes.withUnsafeBytes { all in
+            while true {
+                let n = read(fd, buffer.baseAddress, chunkSize)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                if n == 0 { return offset == all.count }
+                guard offset + n <= all.count, let a = all.baseAddress, let b = buffer.baseAddress, memcmp(b, a + offset, n) == 0 else { return false }
+                offset += n
+            }
         }
     }
 }

@@ -20,18 +20,20 @@ struct InventoryCheck {
     func run(_ bytes: [UInt8], _ out: inout FindingCollector) -> ParsedInventory {
         var inv = ParsedInventory()
         inv.bytes = bytes
-        let json: JSONValue
+        let tape: JSONTape
         do {
-            json = try JSONParser.parse(bytes)
+            tape = try JSONTape(parsing: bytes)
         } catch {
             out.add("E033", label, "not valid JSON at byte \(error.offset): \(error.reason)", vi: "JSON không hợp lệ tại byte \(error.offset): \(error.reason)")
             return inv
         }
-        guard let members = json.objectMembers else {
-            out.add("E033", label, "top level is a \(json.typeName), not an object", vi: "cấp cao nhất là \(json.typeName), không phải object")
+        guard tape[0].kind == .object else {
+            out.add("E033", label, "top level is a \(tape.typeName(0)), not an object", vi: "cấp cao nhất là \(tape.typeName(0)), không phải object")
             return inv
         }
+        inv.tape = tape
         inv.usable = true
+        let members = tape.members(0).map { (key: tape.string($0.key), value: $0.value) }
         var keys = Set<String>()
         for m in members where !keys.insert(m.key).inserted {
             out.add("E033", label, "key '\(m.key)' appears more than once", vi: "khóa '\(m.key)' xuất hiện nhiều lần")
@@ -39,6 +41,7 @@ struct InventoryCheck {
         for m in members where !Self.inventoryKeys.contains(m.key) {
             out.add("E102", label, "unexpected key '\(m.key)'", vi: "khóa lạ '\(m.key)'")
         }
+        let json = Document(tape: tape)
         checkHeader(json, &inv, &out)
         checkManifest(json, &inv, &out)
         checkVersions(json, &inv, &out)
@@ -47,12 +50,19 @@ struct InventoryCheck {
         return inv
     }
 
-    private func checkHeader(_ json: JSONValue, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+    /// The inventory's tape with its top-level members looked up by name.
+    private struct Document {
+        let tape: JSONTape
+        subscript(_ key: String) -> Int? { tape.member(0, key) }
+    }
+
+    private func checkHeader(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+        let tape = json.tape
         for key in ["id", "type", "digestAlgorithm", "head"] where json[key] == nil {
             out.add("E036", label, "missing key '\(key)'", vi: "thiếu khóa '\(key)'")
         }
         if let id = json["id"] {
-            if let s = id.stringValue, !s.isEmpty {
+            if let s = tape.stringValue(id), !s.isEmpty {
                 inv.id = s
                 if !PathRules.looksLikeURI(s) { out.add("W005", label, "id '\(s)'") }
             } else {
@@ -60,36 +70,36 @@ struct InventoryCheck {
             }
         }
         if let type = json["type"] {
-            let s = type.stringValue
+            let s = tape.stringValue(type)
             inv.type = s
             inv.specVersion = s.flatMap(OCFLSpecVersion.init(inventoryType:))
             if inv.specVersion == nil {
-                out.add("E038", label, "type '\(s ?? type.typeName)' is not an OCFL inventory type", vi: "type '\(s ?? type.typeName)' không phải type inventory OCFL")
+                out.add("E038", label, "type '\(s ?? tape.typeName(type))' is not an OCFL inventory type", vi: "type '\(s ?? tape.typeName(type))' không phải type inventory OCFL")
             } else if versionDirectory == nil, inv.specVersion != declaredVersion {
                 out.add("E038", label, "type '\(s ?? "")' does not match declaration \(declaredVersion.objectDeclaration)", vi: "type '\(s ?? "")' không khớp khai báo \(declaredVersion.objectDeclaration)")
             }
         }
         if let alg = json["digestAlgorithm"] {
-            switch alg.stringValue {
+            switch tape.stringValue(alg) {
             case "sha512": inv.digestAlgorithm = "sha512"
             case "sha256": inv.digestAlgorithm = "sha256"; out.add("W004", label, "digestAlgorithm sha256")
             case let other:
-                out.add("E025", label, "digestAlgorithm '\(other ?? alg.typeName)'")
+                out.add("E025", label, "digestAlgorithm '\(other ?? tape.typeName(alg))'")
             }
         }
         if let head = json["head"] {
-            if let s = head.stringValue {
+            if let s = tape.stringValue(head) {
                 inv.head = s
                 if let dir = versionDirectory, s != dir {
                     out.add("E040", label, "head '\(s)' in the inventory of version directory \(dir)", vi: "head '\(s)' trong tệp kiểm kê của thư mục phiên bản \(dir)")
                 }
             } else {
-                out.add("E040", label, "head is a \(head.typeName), not a string", vi: "head là \(head.typeName), không phải chuỗi")
+                out.add("E040", label, "head is a \(tape.typeName(head)), not a string", vi: "head là \(tape.typeName(head)), không phải chuỗi")
             }
         }
         if let cd = json["contentDirectory"] {
             inv.contentDirectoryDeclared = true
-            if let s = cd.stringValue {
+            if let s = tape.stringValue(cd) {
                 if s.contains("/") || s.isEmpty {
                     out.add("E017", label, "contentDirectory '\(s)'")
                 } else if s == "." || s == ".." {
@@ -98,81 +108,95 @@ struct InventoryCheck {
                     inv.contentDirectory = s
                 }
             } else {
-                out.add("E017", label, "contentDirectory is a \(cd.typeName), not a string", vi: "contentDirectory là \(cd.typeName), không phải chuỗi")
+                out.add("E017", label, "contentDirectory is a \(tape.typeName(cd)), not a string", vi: "contentDirectory là \(tape.typeName(cd)), không phải chuỗi")
             }
         }
     }
 
-    /// Reads `digest → [path]` blocks (manifest and fixity share this shape).
-    private func pathBlock(_ members: [(key: String, value: JSONValue)], where block: String, code: String, _ out: inout FindingCollector) -> [(digest: String, paths: [String])] {
-        var result: [(digest: String, paths: [String])] = []
-        for m in members {
-            guard let array = m.value.arrayValue else {
-                out.add(code, label, "\(block) value for \(m.key) is a \(m.value.typeName), not an array of paths", vi: "giá trị \(block) của \(m.key) là \(m.value.typeName), không phải mảng đường dẫn")
-                continue
+    /// Reads the `digest → [path]` object at node `object` (manifest, state and fixity share this shape).
+    private func pathBlock(_ tape: JSONTape, _ object: Int, where block: String, code: String, _ out: inout FindingCollector) -> ParsedInventory.PathBlock {
+        var result = ParsedInventory.PathBlock()
+        result.keys.reserveCapacity(Int(tape[object].a))
+        result.entries.reserveCapacity(Int(tape[object].a))
+        tape.forEachMember(object) { key, value in
+            guard tape[value].kind == .array else {
+                let k = tape.string(key)
+                out.add(code, label, "\(block) value for \(k) is a \(tape.typeName(value)), not an array of paths", vi: "giá trị \(block) của \(k) là \(tape.typeName(value)), không phải mảng đường dẫn")
+                return
             }
-            var paths: [String] = []
-            for element in array {
-                guard let p = element.stringValue else {
-                    out.add("E098", label, "\(block) path is a \(element.typeName), not a string", vi: "đường dẫn trong \(block) là \(element.typeName), không phải chuỗi")
-                    continue
+            result.keys.append(UInt32(key))
+            tape.forEachElement(value) { element in
+                guard tape[element].kind == .string else {
+                    out.add("E098", label, "\(block) path is a \(tape.typeName(element)), not a string", vi: "đường dẫn trong \(block) là \(tape.typeName(element)), không phải chuỗi")
+                    return
                 }
-                paths.append(p)
+                result.entries.append(.init(digest: UInt32(key), path: UInt32(element)))
             }
-            result.append((m.key, paths))
         }
         return result
     }
 
-    private func checkContentPaths(_ block: [(digest: String, paths: [String])], where name: String, _ out: inout FindingCollector) {
-        let all = block.flatMap(\.paths)
-        for p in all {
-            for code in PathRules.problems(p, elementCode: "E099", slashCode: "E100") {
+    /// Checks the content paths of `block` and returns them indexed (first occurrence wins).
+    @discardableResult
+    private func checkContentPaths(_ tape: JSONTape, _ block: ParsedInventory.PathBlock, where name: String, _ out: inout FindingCollector) -> TapeStringIndex {
+        for entry in block.entries {
+            let found = tape.withBytes(Int(entry.path)) { PathRules.problems($0) }
+            guard found.slash || found.element else { continue }
+            let p = tape.string(Int(entry.path))
+            for code in (found.slash ? ["E100"] : []) + (found.element ? ["E099"] : []) {
                 out.add(code, label, "\(name) content path '\(p)'", vi: "đường dẫn nội dung \(name) '\(p)'")
             }
         }
-        for p in PathRules.conflicts(all) {
+        let index = TapeStringIndex(tape, nodes: block.pathNodes)
+        for n in PathRules.conflicts(block.pathNodes, in: tape, index: index) {
+            let p = tape.string(Int(n))
             out.add("E101", label, "\(name) content path '\(p)' is repeated or conflicts with another", vi: "đường dẫn nội dung \(name) '\(p)' bị lặp hoặc xung đột với đường dẫn khác")
         }
+        return index
     }
 
-    private func duplicateDigests(_ digests: [String]) -> [String] {
-        var seen = Set<String>()
-        return digests.filter { !seen.insert($0.lowercased()).inserted }
+    /// Digest keys equal (ignoring case) to an earlier key of the same block, as written.
+    private func duplicateDigests(_ tape: JSONTape, _ keys: [UInt32]) -> [String] {
+        let index = TapeStringIndex(tape, nodes: keys, foldingCase: true)
+        guard index.count < keys.count else { return [] }
+        return keys.enumerated().filter { index.find(node: Int($0.element), of: tape) != $0.offset }.map { tape.string(Int($0.element)) }
     }
 
-    private func checkManifest(_ json: JSONValue, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+    private func checkManifest(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+        let tape = json.tape
         guard let manifest = json["manifest"] else {
             out.add("E041", label, "missing key 'manifest'", vi: "thiếu khóa 'manifest'")
             return
         }
-        guard let members = manifest.objectMembers else {
-            out.add(declaredVersion == .v1_1 ? "E106" : "E041", label, "manifest is a \(manifest.typeName)", vi: "manifest là \(manifest.typeName)")
+        guard tape[manifest].kind == .object else {
+            out.add(declaredVersion == .v1_1 ? "E106" : "E041", label, "manifest is a \(tape.typeName(manifest))", vi: "manifest là \(tape.typeName(manifest))")
             return
         }
-        inv.manifest = pathBlock(members, where: "manifest", code: "E092", &out)
-        for d in duplicateDigests(inv.manifest.map(\.digest)) {
+        inv.manifest = pathBlock(tape, manifest, where: "manifest", code: "E092", &out)
+        for d in duplicateDigests(tape, inv.manifest.keys) {
             out.add("E096", label, "digest \(d)")
         }
         if let alg = inv.digestAlgorithm {
-            for entry in inv.manifest where !PathRules.isDigest(entry.digest, algorithm: alg) {
-                out.add("E039", label, "manifest key '\(entry.digest)' is not a \(alg) digest", vi: "khóa manifest '\(entry.digest)' không phải mã băm \(alg)")
+            for key in inv.manifest.keys where !tape.withBytes(Int(key), { PathRules.isDigest($0, algorithm: alg) }) {
+                out.add("E039", label, "manifest key '\(tape.string(Int(key)))' is not a \(alg) digest", vi: "khóa manifest '\(tape.string(Int(key)))' không phải mã băm \(alg)")
             }
         }
-        checkContentPaths(inv.manifest, where: "manifest", &out)
+        inv.manifestPaths = checkContentPaths(tape, inv.manifest, where: "manifest", &out)
     }
 
-    private func checkVersions(_ json: JSONValue, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+    private func checkVersions(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+        let tape = json.tape
         guard let versions = json["versions"] else {
             out.add("E043", label, "missing key 'versions'", vi: "thiếu khóa 'versions'")
             out.add("E044", label, "missing key 'versions'", vi: "thiếu khóa 'versions'")
             if json["manifest"] == nil { out.add("E041", label) }
             return
         }
-        guard let members = versions.objectMembers else {
-            out.add("E045", label, "versions is a \(versions.typeName)", vi: "versions là \(versions.typeName)")
+        guard tape[versions].kind == .object else {
+            out.add("E045", label, "versions is a \(tape.typeName(versions))", vi: "versions là \(tape.typeName(versions))")
             return
         }
+        let members = tape.members(versions).map { (key: tape.string($0.key), value: $0.value) }
         if members.isEmpty { out.add("E008", label, "versions is empty", vi: "versions rỗng") }
         // Version names and sequence.
         var numbered: [(name: String, number: Int, width: Int)] = []
@@ -207,42 +231,44 @@ struct InventoryCheck {
         if let head = inv.head, let last = numbered.last, head != last.name {
             out.add("E040", label, "head '\(head)' but the highest version is '\(last.name)'", vi: "head '\(head)' nhưng phiên bản cao nhất là '\(last.name)'")
         }
+        let manifestDigests = TapeStringIndex(tape, nodes: inv.manifest.keys)
         let order = numbered.map(\.name) + members.map(\.key).filter { k in !numbered.contains { $0.name == k } }
         for name in order {
             guard let block = members.first(where: { $0.key == name })?.value else { continue }
-            inv.versions.append(checkVersionBlock(name, block, inv, &out))
+            inv.versions.append(checkVersionBlock(tape, name, block, manifestDigests, &out))
         }
     }
 
-    private func checkVersionBlock(_ name: String, _ block: JSONValue, _ inv: ParsedInventory, _ out: inout FindingCollector) -> ParsedInventory.Version {
+    private func checkVersionBlock(_ tape: JSONTape, _ name: String, _ block: Int, _ manifestDigests: TapeStringIndex, _ out: inout FindingCollector) -> ParsedInventory.Version {
         var version = ParsedInventory.Version(name: name)
         let where_ = "versions.\(name)"
-        guard let members = block.objectMembers else {
-            out.add("E047", label, "\(where_) is a \(block.typeName)", vi: "\(where_) là \(block.typeName)")
+        guard tape[block].kind == .object else {
+            out.add("E047", label, "\(where_) is a \(tape.typeName(block))", vi: "\(where_) là \(tape.typeName(block))")
             return version
         }
-        for m in members where !["created", "state", "message", "user"].contains(m.key) {
-            out.add("E102", label, "unexpected key '\(m.key)' in \(where_)", vi: "khóa lạ '\(m.key)' trong \(where_)")
+        for m in tape.members(block) where !["created", "state", "message", "user"].contains(where: { tape.equals(m.key, $0) }) {
+            out.add("E102", label, "unexpected key '\(tape.string(m.key))' in \(where_)", vi: "khóa lạ '\(tape.string(m.key))' trong \(where_)")
         }
-        version.created = block["created"]
-        version.message = block["message"]
-        version.user = block["user"]
-        if let created = block["created"] {
-            if let s = created.stringValue {
+        let createdNode = tape.member(block, "created"), messageNode = tape.member(block, "message"), userNode = tape.member(block, "user")
+        version.created = createdNode.map(tape.value)
+        version.message = messageNode.map(tape.value)
+        version.user = userNode.map(tape.value)
+        if let created = createdNode {
+            if let s = tape.stringValue(created) {
                 if !PathRules.isRFC3339(s) { out.add("E049", label, "\(where_).created '\(s)'") }
             } else {
-                out.add("E049", label, "\(where_).created is a \(created.typeName)", vi: "\(where_).created là \(created.typeName)")
+                out.add("E049", label, "\(where_).created is a \(tape.typeName(created))", vi: "\(where_).created là \(tape.typeName(created))")
             }
         } else {
             out.add("E048", label, "\(where_) has no 'created'", vi: "\(where_) không có 'created'")
         }
-        if let message = block["message"], message.stringValue == nil {
-            out.add("E094", label, "\(where_).message is a \(message.typeName)", vi: "\(where_).message là \(message.typeName)")
+        if let message = messageNode, tape[message].kind != .string {
+            out.add("E094", label, "\(where_).message is a \(tape.typeName(message))", vi: "\(where_).message là \(tape.typeName(message))")
         }
-        if block["message"] == nil || block["user"] == nil {
-            out.add("W007", label, "\(where_) lacks \(block["message"] == nil ? "message" : "user")", vi: "\(where_) thiếu \(block["message"] == nil ? "message" : "user")")
+        if messageNode == nil || userNode == nil {
+            out.add("W007", label, "\(where_) lacks \(messageNode == nil ? "message" : "user")", vi: "\(where_) thiếu \(messageNode == nil ? "message" : "user")")
         }
-        if let user = block["user"] {
+        if let user = version.user {
             if user.objectMembers == nil || user["name"]?.stringValue == nil {
                 out.add("E054", label, "\(where_).user has no string 'name'", vi: "\(where_).user không có 'name' dạng chuỗi")
             }
@@ -258,75 +284,95 @@ struct InventoryCheck {
                 }
             }
         }
-        guard let state = block["state"] else {
+        guard let state = tape.member(block, "state") else {
             out.add("E048", label, "\(where_) has no 'state'", vi: "\(where_) không có 'state'")
             return version
         }
-        guard let stateMembers = state.objectMembers else {
-            out.add("E048", label, "\(where_).state is a \(state.typeName)", vi: "\(where_).state là \(state.typeName)")
+        guard tape[state].kind == .object else {
+            out.add("E048", label, "\(where_).state is a \(tape.typeName(state))", vi: "\(where_).state là \(tape.typeName(state))")
             return version
         }
-        version.state = pathBlock(stateMembers, where: "\(where_).state", code: "E051", &out)
-        let manifestDigests = Set(inv.manifest.map(\.digest))
-        for entry in version.state where !manifestDigests.contains(entry.digest) {
-            out.add("E050", label, "\(where_).state digest \(entry.digest) is not in the manifest", vi: "mã băm \(entry.digest) của \(where_).state không có trong manifest")
+        version.state = pathBlock(tape, state, where: "\(where_).state", code: "E051", &out)
+        for key in version.state.keys where manifestDigests.find(node: Int(key), of: tape) == nil {
+            // A key listed with no path still names a digest (E050 is about the digests, once per key).
+            let d = tape.string(Int(key))
+            out.add("E050", label, "\(where_).state digest \(d) is not in the manifest", vi: "mã băm \(d) của \(where_).state không có trong manifest")
         }
-        let logical = version.state.flatMap(\.paths)
-        for p in logical {
-            for code in PathRules.problems(p, elementCode: "E052", slashCode: "E053") {
+        for entry in version.state.entries {
+            let found = tape.withBytes(Int(entry.path)) { PathRules.problems($0) }
+            guard found.slash || found.element else { continue }
+            let p = tape.string(Int(entry.path))
+            for code in (found.slash ? ["E053"] : []) + (found.element ? ["E052"] : []) {
                 out.add(code, label, "\(where_) logical path '\(p)'", vi: "đường dẫn logic '\(p)' trong \(where_)")
             }
         }
-        for p in PathRules.conflicts(logical) {
+        for n in PathRules.conflicts(version.state.pathNodes, in: tape, index: TapeStringIndex(tape, nodes: version.state.pathNodes)) {
+            let p = tape.string(Int(n))
             out.add("E095", label, "\(where_) logical path '\(p)' is repeated or conflicts with another", vi: "đường dẫn logic '\(p)' trong \(where_) bị lặp hoặc xung đột")
         }
         return version
     }
 
-    private func checkFixity(_ json: JSONValue, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+    private func checkFixity(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+        let tape = json.tape
         guard let fixity = json["fixity"] else { return }
-        guard let members = fixity.objectMembers else {
-            out.add(declaredVersion == .v1_1 ? "E111" : "E055", label, "fixity is a \(fixity.typeName)", vi: "fixity là \(fixity.typeName)")
+        guard tape[fixity].kind == .object else {
+            out.add(declaredVersion == .v1_1 ? "E111" : "E055", label, "fixity is a \(tape.typeName(fixity))", vi: "fixity là \(tape.typeName(fixity))")
             return
         }
-        let contentPaths = Set(inv.manifest.flatMap(\.paths).map { PathKey($0) })
-        for m in members {
-            if !Self.knownFixityAlgorithms.contains(m.key) {
-                out.add("E056", label, "fixity algorithm '\(m.key)'", vi: "thuật toán fixity '\(m.key)'")
+        let contentPaths = inv.manifestPaths ?? TapeStringIndex(tape, nodes: inv.manifest.pathNodes)
+        for m in tape.members(fixity) {
+            let algorithm = tape.string(m.key)
+            if !Self.knownFixityAlgorithms.contains(algorithm) {
+                out.add("E056", label, "fixity algorithm '\(algorithm)'", vi: "thuật toán fixity '\(algorithm)'")
             }
-            guard let entries = m.value.objectMembers else {
-                out.add("E057", label, "fixity.\(m.key) is a \(m.value.typeName)", vi: "fixity.\(m.key) là \(m.value.typeName)")
+            guard tape[m.value].kind == .object else {
+                out.add("E057", label, "fixity.\(algorithm) is a \(tape.typeName(m.value))", vi: "fixity.\(algorithm) là \(tape.typeName(m.value))")
                 continue
             }
-            let block = pathBlock(entries, where: "fixity.\(m.key)", code: "E057", &out)
-            for d in duplicateDigests(block.map(\.digest)) {
-                out.add("E097", label, "fixity.\(m.key) digest \(d)")
+            let block = pathBlock(tape, m.value, where: "fixity.\(algorithm)", code: "E057", &out)
+            for d in duplicateDigests(tape, block.keys) {
+                out.add("E097", label, "fixity.\(algorithm) digest \(d)")
             }
-            checkContentPaths(block, where: "fixity.\(m.key)", &out)
-            for p in block.flatMap(\.paths) where !contentPaths.contains(PathKey(p)) {
-                out.add("E057", label, "fixity.\(m.key) path '\(p)' is not in the manifest", vi: "đường dẫn '\(p)' của fixity.\(m.key) không có trong manifest")
+            checkContentPaths(tape, block, where: "fixity.\(algorithm)", &out)
+            for entry in block.entries where contentPaths.find(node: Int(entry.path), of: tape) == nil {
+                let p = tape.string(Int(entry.path))
+                out.add("E057", label, "fixity.\(algorithm) path '\(p)' is not in the manifest", vi: "đường dẫn '\(p)' của fixity.\(algorithm) không có trong manifest")
             }
-            inv.fixity.append((m.key, block))
+            inv.fixity.append((algorithm, block))
         }
     }
 
     /// Manifest content paths must sit in a listed version's content directory; every manifest digest must be used (E107).
     private func crossCheck(_ inv: inout ParsedInventory, _ out: inout FindingCollector) {
-        let names = Set(inv.versions.map(\.name))
-        for p in inv.manifest.flatMap(\.paths) {
-            let parts = p.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count == 3, names.contains(String(parts[0])) else {
-                out.add("E042", label, "manifest content path '\(p)' is not inside a version directory of this inventory", vi: "đường dẫn nội dung '\(p)' không nằm trong thư mục phiên bản của tệp kiểm kê này")
-                continue
-            }
-            if parts[1] != inv.contentDirectory {
-                out.add("E019", label, "manifest content path '\(p)' is not in content directory '\(inv.contentDirectory)'", vi: "đường dẫn nội dung '\(p)' không nằm trong thư mục nội dung '\(inv.contentDirectory)'")
+        guard let tape = inv.tape else { return }
+        let nameBytes = inv.versions.map { Array($0.name.utf8) }
+        var contentDirectory = inv.contentDirectory
+        let slash = UInt8(ascii: "/")
+        contentDirectory.withUTF8 { cd in
+            for entry in inv.manifest.entries {
+                // `vN/<contentDirectory>/…`: the first element a version of this inventory, the second its content directory.
+                let verdict: (inVersion: Bool, inContent: Bool) = tape.withBytes(Int(entry.path)) { p in
+                    guard let first = p.firstIndex(of: slash),
+                          let second = p[(first + 1)...].firstIndex(of: slash) else { return (false, false) }
+                    let version = UnsafeBufferPointer(rebasing: p[0..<first])
+                    guard nameBytes.contains(where: { n in n.withUnsafeBufferPointer { Bytes.equal($0, version) } }) else { return (false, false) }
+                    return (true, p[(first + 1)..<second].elementsEqual(cd))
+                }
+                if !verdict.inVersion {
+                    let p = tape.string(Int(entry.path))
+                    out.add("E042", label, "manifest content path '\(p)' is not inside a version directory of this inventory", vi: "đường dẫn nội dung '\(p)' không nằm trong thư mục phiên bản của tệp kiểm kê này")
+                } else if !verdict.inContent {
+                    let p = tape.string(Int(entry.path))
+                    out.add("E019", label, "manifest content path '\(p)' is not in content directory '\(inv.contentDirectory)'", vi: "đường dẫn nội dung '\(p)' không nằm trong thư mục nội dung '\(inv.contentDirectory)'")
+                }
             }
         }
         if declaredVersion >= .v1_1 {
-            let used = Set(inv.versions.flatMap { $0.state.map(\.digest) })
-            for entry in inv.manifest where !used.contains(entry.digest) {
-                out.add("E107", label, "manifest digest \(entry.digest) is in no version state", vi: "mã băm \(entry.digest) của manifest không có trong state của phiên bản nào")
+            let used = TapeStringIndex(tape, nodes: inv.versions.flatMap(\.state.keys))
+            for key in inv.manifest.keys where used.find(node: Int(key), of: tape) == nil {
+                let d = tape.string(Int(key))
+                out.add("E107", label, "manifest digest \(d) is in no version state", vi: "mã băm \(d) của manifest không có trong state của phiên bản nào")
             }
         }
     }

@@ -9,14 +9,18 @@ public struct OCFLValidator: Sendable {
     public struct Options: Sendable {
         /// Hash every content file and compare with the manifest and fixity blocks (E092, E093).
         public var checkDigests: Bool
+        /// With `checkDigests`, also compare the fixity block's values (E093, a MUST of the spec; on by
+        /// default). Off: manifest digests only, one algorithm per file (a notice says fixity was skipped).
+        public var checkFixity: Bool = true
         /// Number of threads hashing content in parallel.
         public var hashingThreads: Int
         /// Read size per worker buffer.
         public var bufferSize: Int
 
         /// Options with digests checked on two threads by default.
-        public init(checkDigests: Bool = true, hashingThreads: Int = 2, bufferSize: Int = 1 << 20) {
+        public init(checkDigests: Bool = true, hashingThreads: Int = 2, bufferSize: Int = 1 << 20, checkFixity: Bool = true) {
             self.checkDigests = checkDigests
+            self.checkFixity = checkFixity
             self.hashingThreads = max(1, hashingThreads)
             self.bufferSize = max(4096, bufferSize)
         }

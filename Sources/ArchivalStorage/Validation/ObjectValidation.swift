@@ -45,12 +45,12 @@ struct ObjectValidation {
             report.findings = out.findings
             return report
         }
-        if declared == nil, let probe = try? JSONParser.parse(bytes), let t = probe["type"]?.stringValue, let v = OCFLSpecVersion(inventoryType: t) {
+        if declared == nil, let probe = try? JSONTape(parsing: bytes), let t = probe.member(0, "type").flatMap(probe.stringValue), let v = OCFLSpecVersion(inventoryType: t) {
             version = v
         }
         out.version = version
         report.specVersion = version
-        var inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(bytes, &out)
+        let inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(bytes, &out)
         report.objectID = inventory.id
         checkSidecar(directory: "", inventory: inventory, entries: entries, &out)
 
@@ -84,31 +84,49 @@ struct ObjectValidation {
             expectedVersionDirs.remove(name)
         }
 
-        // Version directories, their inventories, and the content they hold.
-        var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version)
+        // Version directories, their inventories, and the content they hold; the digest claims of every inventory.
+        // Hashing starts now from the root inventory's claims (nearly all of them), on its own threads, while
+        // the version directories are walked and checked here.
+        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix)
+        var plan: DigestPlan?
+        var started: ContentDigestCheck.Started?
+        if options.checkDigests {
+            var rootPlan = DigestPlan()
+            rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
+            if !options.checkFixity, !inventory.fixity.isEmpty {
+                out.note("KHO-OCFL-FIXITY-SKIPPED", rel("inventory.json"),
+                         vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
+                         en: "Fixity values not checked (as asked, --no-fixity)")
+            }
+            started = digestCheck.start(rootPlan)
+            plan = rootPlan
+        }
+        var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version, plan: plan)
+        plan = nil
         versions.run(&out)
         // Every content file referenced and every manifest path present (E023, E092).
         let found = versions.contentFiles
-        let manifestPaths = Set(inventory.manifest.flatMap(\.paths).map { PathKey($0) })
-        for f in found where !manifestPaths.contains(PathKey(f)) {
-            out.add("E023", rel(f), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
-        }
-        let foundSet = Set(found.map { PathKey($0) })
-        for p in inventory.manifest.flatMap(\.paths) where !foundSet.contains(PathKey(p)) {
-            out.add("E092", rel(p), "manifest content path does not exist", vi: "đường dẫn nội dung trong manifest không tồn tại")
-        }
-        for f in inventory.fixity {
-            for p in f.entries.flatMap(\.paths) where manifestPaths.contains(PathKey(p)) && !foundSet.contains(PathKey(p)) {
-                out.add("E093", rel(p), "fixity.\(f.algorithm) content path does not exist", vi: "đường dẫn nội dung của fixity.\(f.algorithm) không tồn tại")
+        if let tape = inventory.tape {
+            let manifestPaths = inventory.manifestPaths ?? TapeStringIndex(tape, nodes: inventory.manifest.pathNodes)
+            for i in 0..<found.count where found.withBytes(i, { manifestPaths.find($0) }) == nil {
+                out.add("E023", rel(found.string(i)), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
+            }
+            for entry in inventory.manifest.entries where !tape.withBytes(Int(entry.path), { found.contains($0) }) {
+                out.add("E092", rel(tape.string(Int(entry.path))), "manifest content path does not exist", vi: "đường dẫn nội dung trong manifest không tồn tại")
+            }
+            for f in inventory.fixity {
+                for entry in f.block.entries where manifestPaths.find(node: Int(entry.path), of: tape) != nil && !tape.withBytes(Int(entry.path), { found.contains($0) }) {
+                    out.add("E093", rel(tape.string(Int(entry.path))), "fixity.\(f.algorithm) content path does not exist", vi: "đường dẫn nội dung của fixity.\(f.algorithm) không tồn tại")
+                }
+            }
+        } else {
+            for i in 0..<found.count {
+                out.add("E023", rel(found.string(i)), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
             }
         }
-        if options.checkDigests {
-            var inventories = [(label: "inventory.json", inventory: inventory)]
-            inventories.append(contentsOf: versions.versionInventories.map { (label: "\($0.name)/inventory.json", inventory: $0.inventory) })
-            let check = ContentDigestCheck(root: root, options: options, prefix: prefix)
-            report.filesHashed = check.run(inventories: inventories, present: foundSet, &out)
+        if let plan = versions.plan, let started {
+            report.filesHashed = digestCheck.finish(started, plan: plan, present: found, &out)
         }
-        inventory.bytes = []
         report.findings = out.findings
         return report
     }

@@ -1,30 +1,56 @@
 /// The OCFL rules for logical paths (E051–E053) and content paths (E098–E100), and for version names.
 enum PathRules {
-    /// The problem codes for a logical or content path: the "element" code and the "slash" code.
-    static func problems(_ path: String, elementCode: String, slashCode: String) -> [String] {
-        var codes: [String] = []
-        if path.hasPrefix("/") || path.hasSuffix("/") { codes.append(slashCode) }
-        let trimmed = path.utf8.count > 0 ? path : ""
-        let segments = trimmed.split(separator: "/", omittingEmptySubsequences: false)
-        let inner = segments.dropFirst(path.hasPrefix("/") ? 1 : 0).dropLast(path.hasSuffix("/") ? 1 : 0)
-        if path.isEmpty || inner.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) { codes.append(elementCode) }
-        return codes
+    /// What is wrong with a logical or content path: a leading/trailing slash (E053/E100), or an empty,
+    /// `.` or `..` element (E052/E099). Compared by bytes, without building Strings.
+    static func problems(_ p: UnsafeBufferPointer<UInt8>) -> (slash: Bool, element: Bool) {
+        if p.isEmpty { return (false, true) }
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let lead = p[0] == slash, trail = p[p.count - 1] == slash
+        // The inner elements: skip one leading and one trailing empty element.
+        var start = lead ? 1 : 0
+        let stop = trail ? p.count - 1 : p.count
+        if lead && trail && p.count == 1 { return (true, false) }
+        var element = false
+        while true {
+            var end = start
+            while end < stop, p[end] != slash { end += 1 }
+            let n = end - start
+            if n == 0 || (n == 1 && p[start] == dot) || (n == 2 && p[start] == dot && p[start + 1] == dot) { element = true; break }
+            if end >= stop { break }
+            start = end + 1
+        }
+        return (lead || trail, element)
     }
 
-    /// Pairs of paths where one equals or is a directory prefix of another (E095, E101), compared by bytes.
-    static func conflicts(_ paths: [String]) -> [String] {
-        var set = Set<PathKey>(minimumCapacity: paths.count)
-        var duplicates: [String] = []
-        for p in paths where !set.insert(PathKey(p)).inserted { duplicates.append(p) }
-        for p in paths {
-            let utf8 = p.utf8
-            var i = utf8.startIndex
-            while let slash = utf8[i...].firstIndex(of: UInt8(ascii: "/")) {
-                if let prefix = String(utf8[..<slash]), set.contains(PathKey(prefix)) { duplicates.append(p) }
-                i = utf8.index(after: slash)
+    /// The codes for `problems` of `p`.
+    static func problems(_ p: UnsafeBufferPointer<UInt8>, elementCode: String, slashCode: String) -> [String] {
+        let found = problems(p)
+        return (found.slash ? [slashCode] : []) + (found.element ? [elementCode] : [])
+    }
+
+    /// The path nodes that repeat an earlier one or have another path as a directory prefix (E095, E101),
+    /// compared by bytes. `index` holds `nodes` (first occurrence wins).
+    static func conflicts(_ nodes: [UInt32], in tape: JSONTape, index: TapeStringIndex) -> [UInt32] {
+        var found: [UInt32] = []
+        for (k, n) in nodes.enumerated() where index.find(node: Int(n), of: tape) != k { found.append(n) }
+        // Paths usually come grouped by folder: a prefix the previous path shares was already looked up.
+        var previous: Int?
+        for n in nodes {
+            tape.withBytes(Int(n)) { p in
+                var checked = 0
+                if let previous {
+                    tape.withBytes(previous) { q in
+                        let limit = min(p.count, q.count)
+                        while checked < limit, p[checked] == q[checked] { checked += 1 }
+                    }
+                }
+                for i in 0..<p.count where p[i] == UInt8(ascii: "/") && i >= checked {
+                    if index.find(UnsafeBufferPointer(rebasing: p[0..<i])) != nil { found.append(n) }
+                }
             }
+            if found.last != n { previous = Int(n) }
         }
-        return duplicates
+        return found
     }
 
     /// Parses a version directory name `v<digits>`: the number and the digit count; `nil` when not of that form.
@@ -69,10 +95,16 @@ enum PathRules {
 
     /// True when `digest` is hexadecimal of the right length for `algorithm` (unknown algorithms: any hex).
     static func isDigest(_ digest: String, algorithm: String) -> Bool {
-        let u = Array(digest.utf8)
+        var d = digest
+        return d.withUTF8 { isDigest($0, algorithm: algorithm) }
+    }
+
+    private static let digestLengths: [String: Int] = ["md5": 32, "sha1": 40, "sha256": 64, "sha512": 128, "blake2b-512": 128, "blake2b-160": 40, "blake2b-256": 64, "blake2b-384": 96, "sha512/256": 64]
+
+    /// `isDigest` over bytes.
+    static func isDigest(_ u: UnsafeBufferPointer<UInt8>, algorithm: String) -> Bool {
         guard !u.isEmpty, u.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }) else { return false }
-        let lengths: [String: Int] = ["md5": 32, "sha1": 40, "sha256": 64, "sha512": 128, "blake2b-512": 128, "blake2b-160": 40, "blake2b-256": 64, "blake2b-384": 96, "sha512/256": 64]
-        if let n = lengths[algorithm] { return u.count == n }
+        if let n = digestLengths[algorithm] { return u.count == n }
         return true
     }
 }

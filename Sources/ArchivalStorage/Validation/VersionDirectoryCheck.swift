@@ -1,27 +1,26 @@
 /// Checks each version directory: its files (E015, W002), its content (E024), its inventory (W010, E064, E066, W011, E103).
+/// Version inventories are read one at a time and dropped: what the digest check needs from them goes into
+/// the `DigestPlan`, so memory holds the root inventory and at most one other.
 struct VersionDirectoryCheck {
-    /// One version directory's own inventory.
-    struct VersionInventory {
-        var name: String
-        var inventory: ParsedInventory
-    }
-
     var object: ObjectValidation
     /// The root inventory.
     var root: ParsedInventory
     /// The version whose rules apply.
     var rootVersion: OCFLSpecVersion
     /// Every content file found, relative to the object root, in version order.
-    private(set) var contentFiles: [String] = []
-    /// Content files per version directory.
-    private var filesByVersion: [String: [String]] = [:]
-    /// The inventories found in version directories, in version order.
-    private(set) var versionInventories: [VersionInventory] = []
+    private(set) var contentFiles = PathList()
+    /// Claimed digests of every inventory, when digests are checked.
+    var plan: DigestPlan?
+    /// Root manifest content path → entry (the last entry wins), built when a version inventory is compared.
+    private var rootManifestIndex: TapeStringIndex?
+    /// Root version state logical path → entry, built when first needed.
+    private var rootStateIndexes: [String: TapeStringIndex] = [:]
 
-    init(object: ObjectValidation, root: ParsedInventory, rootVersion: OCFLSpecVersion) {
+    init(object: ObjectValidation, root: ParsedInventory, rootVersion: OCFLSpecVersion, plan: DigestPlan?) {
         self.object = object
         self.root = root
         self.rootVersion = rootVersion
+        self.plan = plan
     }
 
     mutating func run(_ out: inout FindingCollector) {
@@ -30,15 +29,18 @@ struct VersionDirectoryCheck {
         for v in root.versions {
             let name = v.name
             guard let entries = DirectoryListing.entries(base + "/" + name) else { continue }
-            var files: [String] = []
             // Version inventory first: its digest algorithm names its sidecar.
             var vinv: ParsedInventory?
-            if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let bytes = DirectoryListing.readFile(base + "/\(name)/inventory.json") {
-                if name == root.versions.last?.name, bytes == root.bytes {
-                    // The head version's inventory is byte-identical to the root one (E064 holds): no need to parse it twice.
-                    object.checkSidecar(directory: name, inventory: root, entries: entries, &out)
-                    vinv = root
-                } else {
+            var isRootCopy = false
+            let inventoryPath = base + "/\(name)/inventory.json"
+            if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }),
+               name == root.versions.last?.name, DirectoryListing.fileEquals(inventoryPath, root.bytes) {
+                // The head version's inventory is byte-identical to the root one (E064 holds): compared without
+                // reading it whole, and not parsed twice.
+                object.checkSidecar(directory: name, inventory: root, entries: entries, &out)
+                vinv = root
+                isRootCopy = true
+            } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let bytes = DirectoryListing.readFile(inventoryPath) {
                 let check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name)
                 // Warnings the root inventory already raised (W001, W004…) are not repeated for each version.
                 var local = FindingCollector(version: rootVersion)
@@ -47,7 +49,6 @@ struct VersionDirectoryCheck {
                 out.append(contentsOf: local.findings.filter { $0.severity == .error || !rootWarnings.contains($0.code) })
                 object.checkSidecar(directory: name, inventory: parsed, entries: entries, &out)
                 vinv = parsed
-                }
             } else {
                 out.add("W010", object.rel("\(name)/inventory.json"), "missing", vi: "không có")
             }
@@ -56,7 +57,7 @@ struct VersionDirectoryCheck {
                 if e.name == "inventory.json" || e.name == sidecar { continue }
                 if e.kind == .directory {
                     if e.name == root.contentDirectory {
-                        walk("\(name)/\(e.name)", &files, &out)
+                        walk("\(name)/\(e.name)", &out)
                     } else {
                         out.add("W002", object.rel("\(name)/\(e.name)"), "extra directory in version directory", vi: "thư mục thừa trong thư mục phiên bản")
                     }
@@ -65,54 +66,56 @@ struct VersionDirectoryCheck {
                     out.add("E015", object.rel("\(name)/\(e.name)"), "unexpected file in version directory", vi: "tệp không mong đợi trong thư mục phiên bản")
                 }
             }
-            filesByVersion[name] = files
-            contentFiles.append(contentsOf: files)
-            if let vinv {
-                if let spec = vinv.specVersion {
-                    if let prev = previousSpec, spec < prev {
-                        out.add("E103", object.rel("\(name)/inventory.json"), "type \(spec.rawValue) after \(prev.rawValue)", vi: "type \(spec.rawValue) sau \(prev.rawValue)")
-                    }
-                    if spec > rootVersion {
-                        out.add("E103", object.rel("\(name)/inventory.json"), "type \(spec.rawValue) newer than the object declaration \(rootVersion.rawValue)", vi: "type \(spec.rawValue) mới hơn khai báo đối tượng \(rootVersion.rawValue)")
-                    }
-                    previousSpec = spec
+            guard let vinv else { continue }
+            if let spec = vinv.specVersion {
+                if let prev = previousSpec, spec < prev {
+                    out.add("E103", object.rel("\(name)/inventory.json"), "type \(spec.rawValue) after \(prev.rawValue)", vi: "type \(spec.rawValue) sau \(prev.rawValue)")
                 }
-                // A head inventory byte-identical to the root one needs no comparison.
-                if vinv.bytes != root.bytes { compare(name, vinv, &out) }
-                // Every content file of versions up to this one must be in this inventory's manifest (E023).
-                if vinv.usable {
-                    let manifest = Set(vinv.manifest.flatMap(\.paths).map { PathKey($0) })
-                    for earlier in root.versions.prefix(while: { $0.name != name }).map(\.name) + [name] {
-                        for f in filesByVersion[earlier] ?? [] where !manifest.contains(PathKey(f)) {
-                            out.add("E023", object.rel(f), "file is not in the manifest of \(name)/inventory.json", vi: "tệp không có trong manifest của \(name)/inventory.json")
-                        }
-                    }
+                if spec > rootVersion {
+                    out.add("E103", object.rel("\(name)/inventory.json"), "type \(spec.rawValue) newer than the object declaration \(rootVersion.rawValue)", vi: "type \(spec.rawValue) mới hơn khai báo đối tượng \(rootVersion.rawValue)")
                 }
-                versionInventories.append(VersionInventory(name: name, inventory: vinv))
+                previousSpec = spec
+            }
+            // A head inventory byte-identical to the root one needs no comparison.
+            if !isRootCopy && vinv.bytes != root.bytes { compare(name, vinv, &out) }
+            // Every content file of versions up to this one (all found so far) must be in this inventory's manifest (E023).
+            if vinv.usable, let tape = vinv.tape {
+                let manifest = vinv.manifestPaths ?? TapeStringIndex(tape, nodes: [])
+                for i in 0..<contentFiles.count where contentFiles.withBytes(i, { manifest.find($0) }) == nil {
+                    out.add("E023", object.rel(contentFiles.string(i)), "file is not in the manifest of \(name)/inventory.json", vi: "tệp không có trong manifest của \(name)/inventory.json")
+                }
+            }
+            // What this inventory claims about content digests, kept beyond its life (the root's claims are already in).
+            if isRootCopy {
+                plan?.addUnchecked(vinv, label: "\(name)/inventory.json", fixity: object.options.checkFixity)
+            } else {
+                plan?.add(vinv, label: "\(name)/inventory.json", fixity: object.options.checkFixity)
             }
         }
     }
 
     /// Recursively lists content files; empty directories are E024, links E090.
-    private func walk(_ dir: String, _ files: inout [String], _ out: inout FindingCollector) {
+    private mutating func walk(_ dir: String, _ out: inout FindingCollector) {
         guard let entries = DirectoryListing.entries(object.root + "/" + dir) else { return }
         if entries.isEmpty { out.add("E024", object.rel(dir), "empty directory", vi: "thư mục rỗng") }
         for e in entries {
             let p = "\(dir)/\(e.name)"
             switch e.kind {
-            case .directory: walk(p, &files, &out)
-            case .file: files.append(p)
+            case .directory: walk(p, &out)
+            case .file: contentFiles.append(p)
             case .symlink, .other:
                 out.add("E090", object.rel(p), "not a regular file", vi: "không phải tệp thường")
-                files.append(p)
+                contentFiles.append(p)
             }
         }
     }
 
     /// Compares a version directory's inventory with the root inventory (E064, E066, W011, E037/E110, E019, E040).
-    private func compare(_ name: String, _ vinv: ParsedInventory, _ out: inout FindingCollector) {
+    private mutating func compare(_ name: String, _ vinv: ParsedInventory, _ out: inout FindingCollector) {
         let label = object.rel("\(name)/inventory.json")
-        guard vinv.usable, root.usable else { return }
+        guard vinv.usable, root.usable, let vtape = vinv.tape, let rtape = root.tape else { return }
+        if rootManifestIndex == nil { rootManifestIndex = root.manifestPathIndex() }
+        guard let rootManifestIndex else { return }
         if name == root.head || name == root.versions.last?.name {
             if vinv.bytes != root.bytes {
                 out.add("E064", label, "differs from the root inventory.json", vi: "khác với inventory.json ở thư mục gốc")
@@ -129,43 +132,50 @@ struct VersionDirectoryCheck {
             out.add("E019", label, "contentDirectory '\(vinv.contentDirectory)' differs from the root inventory's '\(root.contentDirectory)'", vi: "contentDirectory '\(vinv.contentDirectory)' khác '\(root.contentDirectory)' của tệp kiểm kê gốc")
         }
         let sameAlgorithm = vinv.digestAlgorithm == root.digestAlgorithm
-        let rootPaths = root.contentPathsByDigest
-        let rootPathsLower = sameAlgorithm ? [:] : Dictionary(root.manifest.map { ($0.digest.lowercased(), $0.paths) }, uniquingKeysWith: +)
-        let vPaths = Dictionary(vinv.manifest.map { ($0.digest.lowercased(), $0.paths) }, uniquingKeysWith: +)
         if sameAlgorithm {
             // The same content path must carry the same digest in both manifests.
-            let rootDigest = root.digestByContentPath
-            for entry in vinv.manifest {
-                for p in entry.paths {
-                    if let d = rootDigest[PathKey(p)], d.lowercased() != entry.digest.lowercased() {
-                        out.add("E066", label, "manifest digest of '\(p)' differs from the root inventory", vi: "mã băm manifest của '\(p)' khác tệp kiểm kê gốc")
-                    }
+            for entry in vinv.manifest.entries {
+                guard let r = rootManifestIndex.find(node: Int(entry.path), of: vtape) else { continue }
+                if !rtape.equalsIgnoringCase(Int(root.manifest.entries[r].digest), vtape, Int(entry.digest)) {
+                    let p = vtape.string(Int(entry.path))
+                    out.add("E066", label, "manifest digest of '\(p)' differs from the root inventory", vi: "mã băm manifest của '\(p)' khác tệp kiểm kê gốc")
                 }
             }
         }
-        _ = rootPaths
+        // Different algorithms (rare, small objects): compare through the content paths each digest names.
+        let contentSets: (v: [String: [String]], r: [String: [String]]) = sameAlgorithm ? ([:], [:]) : (
+            Dictionary(vinv.manifest.entries.map { (vtape.string(Int($0.digest)).lowercased(), [vtape.string(Int($0.path))]) }, uniquingKeysWith: +),
+            Dictionary(root.manifest.entries.map { (rtape.string(Int($0.digest)).lowercased(), [rtape.string(Int($0.path))]) }, uniquingKeysWith: +)
+        )
         for pv in vinv.versions {
             guard let rv = root.version(pv.name) else {
                 out.add("E066", label, "version \(pv.name) is not in the root inventory", vi: "phiên bản \(pv.name) không có trong tệp kiểm kê gốc")
                 continue
             }
-            let pMap = logicalMap(pv)
-            let rMap = logicalMap(rv)
-            if Set(pMap.keys) != Set(rMap.keys) {
+            let pMap = TapeStringIndex(vtape, nodes: pv.state.pathNodes, lastWins: true)
+            let rMap = rootStateIndex(rv, rtape)
+            // Distinct logical paths of the version inventory, each with its (last) entry.
+            var distinct: [Int] = []
+            for (k, n) in pv.state.entries.enumerated() where pMap.find(node: Int(n.path), of: vtape) == k { distinct.append(k) }
+            let samePaths = distinct.count == rMap.count && distinct.allSatisfy { rMap.find(node: Int(pv.state.entries[$0].path), of: vtape) != nil }
+            if !samePaths {
                 out.add("E066", label, "version \(pv.name) has different logical paths from the root inventory", vi: "phiên bản \(pv.name) có đường dẫn logic khác tệp kiểm kê gốc")
             } else {
-                for (logical, pd) in pMap {
-                    guard let rd = rMap[logical] else { continue }
+                for k in distinct {
+                    let pe = pv.state.entries[k]
+                    guard let r = rMap.find(node: Int(pe.path), of: vtape) else { continue }
+                    let re = rv.state.entries[r]
                     let differs: Bool
                     if sameAlgorithm {
-                        differs = pd.lowercased() != rd.lowercased()
+                        differs = !vtape.equalsIgnoringCase(Int(pe.digest), rtape, Int(re.digest))
                     } else {
-                        let a = Set((vPaths[pd.lowercased()] ?? []).map { PathKey($0) })
-                        let b = Set((rootPathsLower[rd.lowercased()] ?? []).map { PathKey($0) })
+                        let a = Set((contentSets.v[vtape.string(Int(pe.digest)).lowercased()] ?? []).map { PathKey($0) })
+                        let b = Set((contentSets.r[rtape.string(Int(re.digest)).lowercased()] ?? []).map { PathKey($0) })
                         differs = a.isDisjoint(with: b)
                     }
                     if differs {
-                        out.add("E066", label, "version \(pv.name) logical path '\(logical.string)' has different content from the root inventory", vi: "đường dẫn logic '\(logical.string)' của phiên bản \(pv.name) có nội dung khác tệp kiểm kê gốc")
+                        let logical = vtape.string(Int(pe.path))
+                        out.add("E066", label, "version \(pv.name) logical path '\(logical)' has different content from the root inventory", vi: "đường dẫn logic '\(logical)' của phiên bản \(pv.name) có nội dung khác tệp kiểm kê gốc")
                     }
                 }
             }
@@ -175,10 +185,11 @@ struct VersionDirectoryCheck {
         }
     }
 
-    /// Logical path bytes → digest for one version block.
-    private func logicalMap(_ v: ParsedInventory.Version) -> [PathKey: String] {
-        var map: [PathKey: String] = [:]
-        for entry in v.state { for p in entry.paths { map[PathKey(p)] = entry.digest } }
-        return map
+    /// The root inventory's state of `version` indexed by logical path (the last entry wins for a repeated path).
+    private mutating func rootStateIndex(_ version: ParsedInventory.Version, _ rtape: JSONTape) -> TapeStringIndex {
+        if let cached = rootStateIndexes[version.name] { return cached }
+        let index = TapeStringIndex(rtape, nodes: version.state.pathNodes, lastWins: true)
+        rootStateIndexes[version.name] = index
+        return index
     }
 }

@@ -32,12 +32,15 @@ struct OCFLValidateCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-digests"), help: "Không băm nội dung (chỉ kiểm tra cấu trúc) — skip content digest checks.")
     var noDigests = false
 
+    @Flag(name: .customLong("no-fixity"), help: "Chỉ kiểm tra mã băm manifest, bỏ qua giá trị fixity — manifest digests only, skip fixity values (E093).")
+    var noFixity = false
+
     func run() async throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw ValidationError("Không tìm thấy thư mục / no such directory: \(path)")
         }
-        let validator = OCFLValidator(options: .init(checkDigests: !noDigests))
+        let validator = OCFLValidator(options: .init(checkDigests: !noDigests, checkFixity: !noFixity))
         let report = validator.validate(at: URL(fileURLWithPath: path))
         if json {
             let encoder = JSONEncoder()
