@@ -8,7 +8,7 @@ extension IngestRun {
     /// content; for a SUPPLEMENT, the documents and files of the current version are carried over.
     mutating func assemble(_ package: ReceivedPackage, target: StorageTarget) throws(IngestError) -> AssembledAIP {
         let identifier = FormatIdentifier()
-        let extractor = options.extractText ? TextExtractor() : TextExtractor(pdftotext: nil)
+        let extractor = TextExtractor(pdfText: options.extractText)
         var files: [AIPFile] = []
         var texts: [String: String] = [:]
         var warnings = package.warnings.map(\.line)
@@ -41,7 +41,7 @@ extension IngestRun {
               detail: "Kho FormatIdentifier \(options.softwareVersion) (PRONOM)",
               outcomeDetail: "\(files.count) tệp / files; không nhận dạng / unknown: \(unknown); MIME sai / mismatch: \(mismatched)")
         event(.metadataExtraction, outcome: toolMissing ? .warning : .success,
-              detail: toolMissing ? (extractor.notice?.message ?? "pdftotext") : "pdftotext, văn bản thuần / plain text",
+              detail: toolMissing ? (extractor.notice?.message ?? TextExtractor.pdfLibrary) : "\(TextExtractor.pdfLibrary), văn bản thuần / plain text",
               outcomeDetail: "\(withText) tệp có văn bản / files with text")
         if toolMissing, let notice = extractor.notice { warnings.append(notice.message) }
         // Document key → AIP paths of its files, in file order (one pass, no search per document).
