@@ -15,8 +15,11 @@ extension IngestRun {
         var unknown = 0, mismatched = 0, withText = 0, toolMissing = false
         let docIds = Dictionary(package.documents.map { ($0.key, $0.record.docId ?? $0.record.code ?? $0.key) }, uniquingKeysWith: { a, _ in a })
         var fileDocuments: [String: String] = [:]
-        let examinations = try FileExaminer.examine(package.dataFiles, identifier: identifier, extractor: extractor, threads: 2)
-        for (file, examination) in zip(package.dataFiles, examinations) {
+        var examinations = try FileExaminer.examine(package.dataFiles, identifier: identifier, extractor: extractor, threads: 2)
+        for (index, file) in package.dataFiles.enumerated() {
+            let examination = examinations[index]
+            // The text moves into `texts`; dropping it here keeps one copy of every document's text, not two.
+            examinations[index].text = nil
             let identification = examination.identification
             warnings += examination.findings.map(\.line)
             mismatched += examination.findings.filter { $0.code == "KHO-FMT-MIME-MISMATCH" }.count
