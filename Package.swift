@@ -28,6 +28,12 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // poppler-glib: the text layer of PDFs read in process, without a pdftotext process per file.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
         // Shared vocabulary: bilingual errors, digests, safe relative paths, Unicode rules.
         .target(name: "KhoCore", dependencies: ["CLibCrypto"], exclude: ["README.md"]),
         // libxml2, the only XML parser Kho trusts (no network, no external entities).
@@ -68,7 +74,7 @@ let package = Package(
         // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
         .target(
             name: "Ingest",
-            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation"],
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation", "CPoppler"],
             exclude: ["README.md", "Rebuild/README.md"]
         ),
         // The command-line face: parses, presents, delegates to the modules.

@@ -21,7 +21,7 @@ import Testing
         try catalogue.record(aip: SampleAIPs.aip())
         // Reopening an existing file applies nothing new and keeps the rows; WAL is on.
         let again = try Catalogue(path: path)
-        #expect(try again.appliedMigrations().count == 4)
+        #expect(try again.appliedMigrations().count == 5)
         #expect(try again.count(table: "documents") == 2)
         #expect(FileManager.default.fileExists(atPath: path + "-wal"))
     }

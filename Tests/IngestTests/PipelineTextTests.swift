@@ -5,11 +5,10 @@ import KhoTestSupport
 import Testing
 @testable import Ingest
 
-/// The text layer of the PDFs reaches full-text search (pdftotext is installed by CI).
+/// The text layer of the PDFs reaches full-text search (read in process through poppler-glib).
 @Suite("Ingest pipeline: extracted text")
 struct PipelineTextTests {
-    @Test("a word found only in a PDF's text layer finds its document, typed without diacritics",
-          .enabled(if: TextExtractor().pdftotext != nil, "pdftotext (poppler-utils) not installed"))
+    @Test("a word found only in a PDF's text layer finds its document, typed without diacritics")
     func textLayerIsSearchable() throws {
         let temp = try TemporaryDirectory("kho-ingest-text")
         let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 3, seed: 81, zip: false)[0]

@@ -12,8 +12,8 @@ struct FileExamination: Sendable {
     var text: TextExtractionOutcome?
 }
 
-/// Identifies formats and extracts text of many files on a few threads (pdftotext runs are the slow part:
-/// one process per PDF), keeping the files' order.
+/// Identifies formats and extracts text of many files on a few threads (PDF text layers are the slow part,
+/// read in process through poppler-glib, one document per thread at a time), keeping the files' order.
 enum FileExaminer {
     /// Examines every file; the first unreadable file is the error.
     static func examine(_ files: [ReceivedPackage.DataFile], identifier: FormatIdentifier, extractor: TextExtractor,

@@ -10,7 +10,8 @@ public struct IngestOptions: Sendable {
     public var softwareVersion: String
     /// An XML catalog for METS schema validation; nil uses `XML_CATALOG_FILES`.
     public var schemaCatalog: String?
-    /// Run `pdftotext` on PDFs (when installed).
+    /// Read the text layer of PDFs (poppler-glib, in process). Off when the environment variable
+    /// `KHO_INGEST_PDF_TEXT` is `0` (the benchmark's diagnostic row: what text extraction costs).
     public var extractText: Bool
     /// The virus scanner (`clamdscan`); nil records the virus check as not run.
     public var clamdscan: URL?
@@ -23,7 +24,8 @@ public struct IngestOptions: Sendable {
     /// Options with Kho's defaults.
     public init(transferringUnit: String? = nil, archiveCode: String = IngestOptions.defaultArchiveCode,
                 softwareVersion: String = IngestOptions.defaultSoftwareVersion, schemaCatalog: String? = nil,
-                extractText: Bool = true, clamdscan: URL? = TextExtractor.findOnPath("clamdscan"), durable: Bool = true,
+                extractText: Bool = ProcessInfo.processInfo.environment["KHO_INGEST_PDF_TEXT"] != "0",
+                clamdscan: URL? = TextExtractor.findOnPath("clamdscan"), durable: Bool = true,
                 crashAt: Int? = ProcessInfo.processInfo.environment["KHO_TEST_INGEST_CRASH_AT"].flatMap { Int($0) }) {
         self.transferringUnit = transferringUnit
         self.archiveCode = archiveCode

@@ -8,15 +8,18 @@ extension IngestRun {
     /// content; for a SUPPLEMENT, the documents and files of the current version are carried over.
     mutating func assemble(_ package: ReceivedPackage, target: StorageTarget) throws(IngestError) -> AssembledAIP {
         let identifier = FormatIdentifier()
-        let extractor = options.extractText ? TextExtractor() : TextExtractor(pdftotext: nil)
+        let extractor = TextExtractor(pdfText: options.extractText)
         var files: [AIPFile] = []
         var texts: [String: String] = [:]
         var warnings = package.warnings.map(\.line)
         var unknown = 0, mismatched = 0, withText = 0, toolMissing = false
         let docIds = Dictionary(package.documents.map { ($0.key, $0.record.docId ?? $0.record.code ?? $0.key) }, uniquingKeysWith: { a, _ in a })
         var fileDocuments: [String: String] = [:]
-        let examinations = try FileExaminer.examine(package.dataFiles, identifier: identifier, extractor: extractor, threads: 2)
-        for (file, examination) in zip(package.dataFiles, examinations) {
+        var examinations = try FileExaminer.examine(package.dataFiles, identifier: identifier, extractor: extractor, threads: 2)
+        for (index, file) in package.dataFiles.enumerated() {
+            let examination = examinations[index]
+            // The text moves into `texts`; dropping it here keeps one copy of every document's text, not two.
+            examinations[index].text = nil
             let identification = examination.identification
             warnings += examination.findings.map(\.line)
             mismatched += examination.findings.filter { $0.code == "KHO-FMT-MIME-MISMATCH" }.count
@@ -41,7 +44,7 @@ extension IngestRun {
               detail: "Kho FormatIdentifier \(options.softwareVersion) (PRONOM)",
               outcomeDetail: "\(files.count) tệp / files; không nhận dạng / unknown: \(unknown); MIME sai / mismatch: \(mismatched)")
         event(.metadataExtraction, outcome: toolMissing ? .warning : .success,
-              detail: toolMissing ? (extractor.notice?.message ?? "pdftotext") : "pdftotext, văn bản thuần / plain text",
+              detail: toolMissing ? (extractor.notice?.message ?? TextExtractor.pdfLibrary) : "\(TextExtractor.pdfLibrary), văn bản thuần / plain text",
               outcomeDetail: "\(withText) tệp có văn bản / files with text")
         if toolMissing, let notice = extractor.notice { warnings.append(notice.message) }
         // Document key → AIP paths of its files, in file order (one pass, no search per document).

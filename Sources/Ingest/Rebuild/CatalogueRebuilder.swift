@@ -36,7 +36,7 @@ public struct CatalogueRebuilder: Sendable {
     public let storage: OCFLStorageRoot
     /// The catalogue file to replace (need not exist).
     public let cataloguePath: String
-    /// Extract the documents' text again for search, as ingest did (`pdftotext` for PDFs when installed).
+    /// Extract the documents' text again for search, as ingest did (PDF text layers through poppler-glib).
     public let extractText: Bool
 
     /// A rebuilder of `cataloguePath` from `storage`.

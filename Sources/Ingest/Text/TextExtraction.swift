@@ -2,7 +2,7 @@
 public struct TextExtraction: Sendable, Hashable {
     /// Where the text came from.
     public enum Source: String, Sendable, Hashable, Codable {
-        /// The text layer of a PDF (OCR of a scan, or born-digital text), via `pdftotext`.
+        /// The text layer of a PDF (OCR of a scan, or born-digital text), read through poppler-glib.
         case pdfTextLayer
         /// A plain-text or CSV file read directly.
         case plainText
@@ -31,7 +31,7 @@ public enum TextExtractionOutcome: Sendable, Hashable {
     case extracted(TextExtraction)
     /// The format carries no text Kho extracts (images, audio, video, office binaries for now).
     case notApplicable
-    /// The tool needed is not installed; `TextExtractor.notice` says so once per run.
+    /// PDF text reading is switched off; `TextExtractor.notice` says so once per run.
     case toolUnavailable(tool: String)
     /// The text is in a legacy 8-bit encoding (TCVN3/VNI/…) that cannot be decoded reliably.
     case undecodableEncoding
@@ -39,7 +39,7 @@ public enum TextExtractionOutcome: Sendable, Hashable {
 
 /// A message for the operator, printed once per run (not once per file).
 public struct ToolNotice: Sendable, Hashable {
-    /// The tool concerned, e.g. `pdftotext`.
+    /// The tool or library concerned, e.g. `poppler-glib`.
     public var tool: String
     /// What it means, in Vietnamese and English.
     public var message: String

@@ -6,19 +6,17 @@ public struct TextExtractionError: KhoError, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// The file could not be read.
         case unreadable = "KHO-TEXT-UNREADABLE"
-        /// The extraction tool could not be started.
-        case toolFailedToStart = "KHO-TEXT-TOOL-START"
-        /// The extraction tool exited with an error (damaged or encrypted PDF).
-        case toolFailed = "KHO-TEXT-TOOL-FAILED"
-        /// The extraction tool ran longer than allowed and was stopped.
-        case timedOut = "KHO-TEXT-TIMEOUT"
+        /// poppler could not parse the PDF (damaged, or not a PDF after all).
+        case damaged = "KHO-TEXT-PDF-DAMAGED"
+        /// The PDF is encrypted with a user password: its text cannot be read without it.
+        case encrypted = "KHO-TEXT-PDF-ENCRYPTED"
     }
 
     /// What went wrong.
     public var kind: Kind
     /// The file concerned.
     public var path: String?
-    /// Detail for the log (exit status, seconds).
+    /// Detail for the log (the system's or poppler's message).
     public var detail: String
 
     /// The Kho rule code.
@@ -29,12 +27,11 @@ public struct TextExtractionError: KhoError, Hashable {
         switch kind {
         case .unreadable:
             BilingualMessage(vi: "Không đọc được tệp để trích xuất văn bản (\(detail))", en: "Cannot read the file to extract text (\(detail))")
-        case .toolFailedToStart:
-            BilingualMessage(vi: "Không khởi chạy được công cụ trích xuất (\(detail))", en: "Cannot start the extraction tool (\(detail))")
-        case .toolFailed:
-            BilingualMessage(vi: "Công cụ trích xuất văn bản báo lỗi (\(detail))", en: "The text extraction tool failed (\(detail))")
-        case .timedOut:
-            BilingualMessage(vi: "Trích xuất văn bản quá thời gian cho phép (\(detail))", en: "Text extraction timed out (\(detail))")
+        case .damaged:
+            BilingualMessage(vi: "Tệp PDF bị hỏng, không đọc được lớp văn bản (\(detail))", en: "The PDF is damaged; its text layer cannot be read (\(detail))")
+        case .encrypted:
+            BilingualMessage(vi: "Tệp PDF được mã hóa bằng mật khẩu, không đọc được lớp văn bản (\(detail))",
+                             en: "The PDF is encrypted with a password; its text layer cannot be read (\(detail))")
         }
     }
 }

@@ -1,33 +1,35 @@
 public import Foundation
 import KhoCore
 
-/// Extracts the text of PDFs (their text layer, through poppler's `pdftotext`) and of text formats
+/// Extracts the text of PDFs (their text layer, read in process through poppler-glib) and of text formats
 /// (txt, csv, html, xml, read directly), for the full-text index. Output is Unicode NFC.
 ///
-/// When `pdftotext` is not installed, PDFs give `.toolUnavailable` and `notice` says so: print it once
-/// per run, not once per file.
+/// poppler-glib is linked into Kho (a build dependency), so PDF text is always available; no process is
+/// started per file. When PDF text reading is switched off (`pdfText: false`), PDFs give `.toolUnavailable`
+/// and `notice` says so: print it once per run, not once per file.
 public struct TextExtractor: Sendable {
-    /// The `pdftotext` executable, nil when not installed.
-    public var pdftotext: URL?
+    /// Read the text layer of PDFs (poppler-glib, in process).
+    public var pdfText: Bool
     /// Most bytes of text kept per file (10 MiB by default); longer text is cut and marked truncated.
     public var maxTextBytes: Int
-    /// Longest time one `pdftotext` run may take.
+    /// Time after which no further page of one PDF is read (the text so far is kept, marked truncated).
     public var timeout: Duration
 
-    /// Looks `pdftotext` up on PATH (or takes the one given).
-    public init(pdftotext: URL? = TextExtractor.findOnPath("pdftotext"), maxTextBytes: Int = 10 << 20,
-                timeout: Duration = .seconds(120)) {
-        self.pdftotext = pdftotext
+    /// An extractor with Kho's limits.
+    public init(pdfText: Bool = true, maxTextBytes: Int = 10 << 20, timeout: Duration = .seconds(120)) {
+        self.pdfText = pdfText
         self.maxTextBytes = maxTextBytes
         self.timeout = timeout
     }
 
-    /// The one notice to show for the whole run when a tool is missing; nil when all is installed.
+    /// The library that reads PDF text layers, as named in notices and PREMIS event details.
+    public static let pdfLibrary = "poppler-glib"
+
+    /// The one notice to show for the whole run when PDF text is not read; nil when it is.
     public var notice: ToolNotice? {
-        guard pdftotext == nil else { return nil }
-        return ToolNotice(tool: "pdftotext",
-                          message: "Không có pdftotext (gói poppler-utils): bỏ qua lớp văn bản của tệp PDF / "
-                              + "pdftotext (poppler-utils) not installed: PDF text layers are not extracted")
+        guard !pdfText else { return nil }
+        return ToolNotice(tool: Self.pdfLibrary,
+                          message: "Không trích xuất lớp văn bản của tệp PDF (đã tắt) / PDF text layers are not extracted (turned off)")
     }
 
     /// Extracts the text of the file at `url`, identified beforehand as `identification`.
@@ -51,22 +53,9 @@ public struct TextExtractor: Sendable {
     }
 
     private func extractPDF(_ url: URL) throws(TextExtractionError) -> TextExtractionOutcome {
-        guard let pdftotext else { return .toolUnavailable(tool: "pdftotext") }
-        let run = BoundedProcess(executable: pdftotext, arguments: ["-enc", "UTF-8", "-layout", url.path, "-"],
-                                 timeout: timeout, maxOutputBytes: maxTextBytes)
-        let result: BoundedProcess.Result
-        do { result = try run.run() } catch {
-            throw TextExtractionError(kind: .toolFailedToStart, path: url.path, detail: "\(error)")
-        }
-        if result.timedOut {
-            throw TextExtractionError(kind: .timedOut, path: url.path, detail: "\(timeout)")
-        }
-        if !result.truncated && result.status != 0 {
-            throw TextExtractionError(kind: .toolFailed, path: url.path, detail: "pdftotext exit status \(result.status)")
-        }
-        let text = Self.decodeUTF8(result.output, truncated: result.truncated)
-        return .extracted(TextExtraction(text: text.precomposedStringWithCanonicalMapping, source: .pdfTextLayer,
-                                         truncated: result.truncated))
+        guard pdfText else { return .toolUnavailable(tool: Self.pdfLibrary) }
+        let (text, truncated) = try PDFTextLayerReader(maxTextBytes: maxTextBytes, timeBudget: timeout).read(path: url.path)
+        return .extracted(TextExtraction(text: text.precomposedStringWithCanonicalMapping, source: .pdfTextLayer, truncated: truncated))
     }
 
     /// Reads up to `maxTextBytes` and decodes; nil for legacy 8-bit encodings.

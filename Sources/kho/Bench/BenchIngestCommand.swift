@@ -16,8 +16,9 @@ struct BenchIngestCommand: AsyncParsableCommand {
             dossier of --documents documents (PDF + EAD_doc each: 20,003 files by default) and one of 20 \
             documents with 50 MB PDFs. Outside the timing, bags each SIP folder once with Kho's BagCreator \
             (SHA-256 and SHA-512 manifests). Then, --runs rounds, interleaved, keeping each row's fastest run:
-              kho ingest SIP --home FRESH                (every step: validate, verify, identify, pdftotext,
-                                                          AIP, durable OCFL commit, catalogue, receipt)
+              kho ingest SIP --home FRESH                (every step: validate, verify, identify, PDF text
+                                                          through poppler-glib in process, AIP, durable OCFL
+                                                          commit, catalogue, receipt)
               bagit.py --validate --processes 2 BAG, then ocfl-object.py create --fixity sha256 of BAG/data
               cp -r SIP, then openssl dgst -sha512 ×2 processes, then openssl dgst -sha256 ×2 processes
             Peak memory is the largest resident set of any process of the row (GNU time). Prints Markdown \
@@ -40,8 +41,8 @@ struct BenchIngestCommand: AsyncParsableCommand {
     @Option(help: "Runs of each row; the fastest is kept.")
     var runs: Int = 1
 
-    @Flag(help: "Also run kho ingest with pdftotext hidden from PATH (a diagnostic row: the cost of text extraction).")
-    var withoutPdftotext = false
+    @Flag(help: "Also run kho ingest with PDF text reading off, KHO_INGEST_PDF_TEXT=0 (a diagnostic row: the cost of text extraction).")
+    var withoutPdfText = false
 
     @Flag(help: "Only the many-files case.")
     var skipLarge = false
@@ -88,11 +89,11 @@ struct BenchIngestCommand: AsyncParsableCommand {
                 kho = keepBest(kho, try BenchRunner.run(
                     "kho ingest (fresh home)",
                     [BenchRunner.khoExecutable, "ingest", package, "--home", scratch.appendingPathComponent("home").path]))
-                if withoutPdftotext {
+                if withoutPdfText {
                     try reset(scratch)
                     noText = keepBest(noText, try BenchRunner.run(
-                        "diagnostic: kho ingest, pdftotext not on PATH",
-                        ["/usr/bin/env", "PATH=/nonexistent", BenchRunner.khoExecutable, "ingest", package,
+                        "diagnostic: kho ingest, PDF text off",
+                        ["/usr/bin/env", "KHO_INGEST_PDF_TEXT=0", BenchRunner.khoExecutable, "ingest", package,
                          "--home", scratch.appendingPathComponent("home").path]))
                 }
                 try reset(scratch)
