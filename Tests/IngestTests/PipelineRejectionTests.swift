@@ -41,6 +41,9 @@ struct PipelineRejectionTests {
         let text = try String(contentsOfFile: folder + "/report.txt", encoding: .utf8)
         #expect(text.contains("TỪ CHỐI") && text.contains("REJECTED") && text.contains("KHO-FIX-CHECKSUM"))
         #expect(try String(contentsOfFile: folder + "/source.txt", encoding: .utf8).hasPrefix(bad.path))
+        // The unit the archivist named is kept, so the monthly report counts the refusal against it.
+        #expect(report.transferringUnit == "Đảng ủy xã Tân Lập" && text.contains("Đảng ủy xã Tân Lập"))
+        #expect(QuarantineListing(folder: pipeline.home.quarantine).rejectedPackages().map(\.transferringUnit) == ["Đảng ủy xã Tân Lập"])
         // Nothing else changed.
         #expect(try PipelineSupport.snapshot(bad.path) == source)
         #expect(try PipelineSupport.snapshot(pipeline.home.ocflRoot) == storage)

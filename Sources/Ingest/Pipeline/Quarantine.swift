@@ -43,8 +43,8 @@ extension IngestRun {
     /// Rejects the package: report to quarantine, nothing else written (no OCFL object, no catalogue row).
     mutating func reject(_ findings: [Finding], submissionObjectID: String?, packageSHA256: String?) throws(IngestError) -> IngestOutcome {
         let ordered = findings.sorted { ($0.severity, $0.code) > ($1.severity, $1.code) }
-        let report = IngestReport(source: source, receivedAt: vietnamTime(received), submissionObjectID: submissionObjectID,
-                                  packageSHA256: packageSHA256, findings: ordered)
+        let report = IngestReport(source: source, receivedAt: vietnamTime(received), transferringUnit: options.transferringUnit,
+                                  submissionObjectID: submissionObjectID, packageSHA256: packageSHA256, findings: ordered)
         let folder = try Quarantine(folder: home.quarantine).write(report, packageName: packageName)
         return .rejected(quarantine: folder, report: report)
     }
