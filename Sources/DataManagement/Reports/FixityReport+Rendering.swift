@@ -1,4 +1,5 @@
 import Foundation
+import KhoCore
 
 extension FixityReport {
     /// Fill of the "checked within the interval" bars.
@@ -70,7 +71,7 @@ extension FixityReport {
     /// The self-contained HTML page.
     public var html: String {
         let generated = VietnamTime.parse(generatedAt) ?? Date()
-        let e = HTMLText.escape
+        let e = MarkupText.escape
         let auditState = audit.intact
             ? "<span class=\"ok\">nguyên vẹn / intact</span>"
             : "<span class=\"bad\">HỎNG tại mục \(audit.firstBadEntry.map(String.init) ?? "?") (\(e(audit.failureReason ?? ""))) / BROKEN</span>"

@@ -1,3 +1,5 @@
+import KhoCore
+
 /// The frame of every HTML report: one self-contained file, Vietnamese first, print-friendly.
 ///
 /// A Content-Security-Policy forbids scripts and every fetch, so the file shows the same offline, on an
@@ -22,14 +24,14 @@ struct HTMLPage {
         <meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(HTMLText.escape(title))</title>
+        <title>\(MarkupText.escape(title))</title>
         <style>\(Self.css)</style>
         </head>
         <body>
         <header>
         <p class="agency">ĐẢNG CỘNG SẢN VIỆT NAM · KHO LƯU TRỮ SỐ</p>
-        <h1>\(HTMLText.escape(title))</h1>
-        <p class="en">\(HTMLText.escape(englishTitle))</p>
+        <h1>\(MarkupText.escape(title))</h1>
+        <p class="en">\(MarkupText.escape(englishTitle))</p>
         <p class="byline">\(byline)</p>
         </header>
         <main>
@@ -65,7 +67,7 @@ struct HTMLPage {
 enum HTMLTable {
     /// `<th>Vietnamese<small>English</small></th>`.
     static func header(_ vi: String, _ en: String) -> String {
-        "<th>\(HTMLText.escape(vi))<small>\(HTMLText.escape(en))</small></th>"
+        "<th>\(MarkupText.escape(vi))<small>\(MarkupText.escape(en))</small></th>"
     }
 
     /// A right-aligned number cell, Vietnamese grouping.
@@ -74,5 +76,5 @@ enum HTMLTable {
     }
 
     /// A text cell, escaped.
-    static func text(_ value: String) -> String { "<td>\(HTMLText.escape(value))</td>" }
+    static func text(_ value: String) -> String { "<td>\(MarkupText.escape(value))</td>" }
 }

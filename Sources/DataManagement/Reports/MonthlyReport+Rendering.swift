@@ -1,4 +1,5 @@
 import Foundation
+import KhoCore
 
 extension MonthlyReport {
     /// Fill of the digitized segment (đỏ son): distinctive, so a test can find the drawn bars in a screenshot.
@@ -80,7 +81,7 @@ extension MonthlyReport {
             + HTMLTable.header("Gói", "Package") + HTMLTable.header("Đơn vị nộp lưu", "Transferring unit")
             + HTMLTable.header("Số lỗi", "Errors") + HTMLTable.header("Lỗi đầu tiên", "First error") + "</tr></thead>\n<tbody>\n"
         for package in rejected {
-            rejectedTable += "<tr>" + HTMLTable.text(VietnamTime.display(package.receivedAt)) + "<td><code>\(HTMLText.escape(package.packageName))</code></td>"
+            rejectedTable += "<tr>" + HTMLTable.text(VietnamTime.display(package.receivedAt)) + "<td><code>\(MarkupText.escape(package.packageName))</code></td>"
                 + HTMLTable.text(package.transferringUnit ?? Self.unknownUnit) + HTMLTable.number(package.errorCount)
                 + HTMLTable.text(package.firstError) + "</tr>\n"
         }
@@ -106,8 +107,8 @@ extension MonthlyReport {
                 "<section><h2>Gói bị từ chối <small>Rejected packages</small></h2>\n\(rejectedTable)</section>",
                 notes,
             ],
-            byline: "Lập lúc \(HTMLText.escape(VietnamTime.dateTime(generated))) <small>generated \(HTMLText.escape(generatedAt))</small>",
-            footer: "Kho lưu trữ số, \(HTMLText.escape(VietnamTime.longDate(generated))). Số liệu lấy từ mục lục của kho. "
+            byline: "Lập lúc \(MarkupText.escape(VietnamTime.dateTime(generated))) <small>generated \(MarkupText.escape(generatedAt))</small>",
+            footer: "Kho lưu trữ số, \(MarkupText.escape(VietnamTime.longDate(generated))). Số liệu lấy từ mục lục của kho. "
                 + "<small>Figures from the repository catalogue.</small>")
         return page.html
     }

@@ -1,5 +1,6 @@
-import Metadata
 import Foundation
+import KhoCore
+import Metadata
 
 /// The biên bản giao nhận as a self-contained HTML page (no external resources), Vietnamese first with
 /// English beside, ready to print and sign.

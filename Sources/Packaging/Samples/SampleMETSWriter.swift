@@ -1,3 +1,4 @@
+import KhoCore
 import Metadata
 /// Writes the two METS documents of a sample TT05 SIP_hoso (package and representation), E-ARK CSIP/SIP 2.2 shaped.
 struct SampleMETSWriter {

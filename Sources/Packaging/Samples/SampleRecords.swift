@@ -1,4 +1,5 @@
 import Foundation
+import KhoCore
 import Metadata
 
 /// The TT05 fields of one sample record, in the order the generator writes them.

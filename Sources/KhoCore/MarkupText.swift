@@ -1,5 +1,5 @@
 /// Escaping for text and attribute values written into XML or HTML by string building (sample packages,
-/// receipts, driver schemas); `XMLStreamWriter` escapes on its own as it streams.
+/// receipts, driver schemas, report pages); Metadata's `XMLStreamWriter` escapes on its own as it streams.
 public enum MarkupText {
     /// `&`, `<`, `>`, `"` and `'` escaped; everything else (Vietnamese included) kept as UTF-8.
     /// Safe in element content and in single- or double-quoted attributes, in XML and in HTML.
