@@ -131,7 +131,8 @@ import Testing
         // Old head (nothing, or v1 for the lagging copy) early on, the new head once published.
         #expect(heads.first == (lagging ? "v1" : String?.none))
         #expect(heads.last == "v3")
-        #expect(heads.allSatisfy { $0 == nil || $0 == "v1" || $0 == "v2" || $0 == "v3" })
+        // Never the intermediate v2 of a copy catching up two versions: recovery renames the remaining staged ones in.
+        #expect(heads.allSatisfy { $0 == nil || $0 == "v1" || $0 == "v3" }, "\(heads)")
     }
 
     /// One interrupted replication: the head found after reopening (nil: no object), or nil nil when the run completed.

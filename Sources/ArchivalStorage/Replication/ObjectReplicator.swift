@@ -10,7 +10,7 @@ import Synchronization
 /// source inventory while copying, into the destination's staging beside its root; makes it durable, then publishes
 /// with renames: version folders oldest first, the root inventory and, last, its sidecar. Holds the destination
 /// object's lock (the writer's), so a writer and a replicator never race; a crash leaves the old or the new head
-/// once the root is reopened (the writer's roll-forward recovery).
+/// once the root is reopened (remaining staged versions are renamed in, then the writer's roll-forward recovery).
 public struct ObjectReplicator: Sendable {
     /// Root copied from.
     public let source: OCFLStorageRoot

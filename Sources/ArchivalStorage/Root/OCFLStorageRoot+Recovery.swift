@@ -24,6 +24,7 @@ extension OCFLStorageRoot {
         guard FileSystem.exists(record) else { return }
         let relative = String(decoding: try FileSystem.readFile(record), as: UTF8.self)
         guard (try? RelativePath(relative)) != nil else { return }
+        try publishRemainingReplicatedVersions(objectRoot: path + "/" + relative, work: workFolder)
         try recoverObject(objectRoot: path + "/" + relative, scratch: workFolder)
     }
 

@@ -59,8 +59,8 @@ public struct OCFLObjectWriter: Sendable {
         let priorBlocks: PriorVersionBlocks?
     }
 
-    /// Takes the object's lock, recovers an interrupted commit, records the intent, reads the current inventory,
-    /// then runs `body`.
+    /// Takes the object's lock, recovers an interrupted commit, records the intent, checks the root inventory
+    /// against its sidecar and reads it, then runs `body`.
     func locked<T>(_ id: String, _ body: (CommitContext) throws(OCFLStorageError) -> T) throws(OCFLStorageError) -> T {
         let objectRoot = try root.objectPath(for: id)
         let relativeObject = try root.layout.objectPath(for: id).string
@@ -73,6 +73,11 @@ public struct OCFLObjectWriter: Sendable {
         let work = staging + "/work/" + key
         try root.recoverObject(objectRoot: objectRoot, scratch: work)
         try FileSystem.removeTree(work)
+        // Checked after recovery (which may roll a crashed commit's root inventory forward) and before the intent
+        // is recorded, so a refusal leaves nothing behind, not even in staging.
+        if FileSystem.exists(objectRoot + "/inventory.json") {
+            try RootInventoryCheck.verify(objectID: id, objectRoot: objectRoot)
+        }
         try FileSystem.makeDirectories(work)
         let steps = DurableSteps(crashAt: options.crashAtStep)
         try FileSystem.writeNewFile(work + "/object-path", Array(relativeObject.utf8), durable: true)

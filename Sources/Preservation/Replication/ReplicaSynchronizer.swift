@@ -42,6 +42,9 @@ public struct ReplicaSynchronizer: Sendable {
     public let primary: OCFLStorageRoot
     public let events: PreservationEvents
     public let threads: Int
+    /// Test hook for process-level crash tests (`kho replica sync` maps `KHO_TEST_CRASH_AT` to it): each object's
+    /// replication blocks at this durable step, like the writer (`ObjectReplicator.crashAtStep`).
+    public var crashAtStep: Int?
 
     public init(catalogue: Catalogue, primary: OCFLStorageRoot, softwareVersion: String, threads: Int = 2) {
         self.catalogue = catalogue
@@ -100,7 +103,8 @@ public struct ReplicaSynchronizer: Sendable {
 
     /// Replicates one object to one open replica and records the event (none when already current).
     public func replicate(_ objectID: String, to replica: NamedRoot) -> ReplicaObjectResult {
-        let replicator = ObjectReplicator(source: primary, destination: replica.root, threads: threads)
+        var replicator = ObjectReplicator(source: primary, destination: replica.root, threads: threads)
+        replicator.crashAtStep = crashAtStep
         let result: ReplicaObjectResult
         do {
             switch try replicator.replicate(objectID: objectID) {

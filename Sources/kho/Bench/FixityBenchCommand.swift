@@ -1,10 +1,13 @@
 import ArchivalStorage
 import ArgumentParser
+import DataManagement
 import Foundation
 import KhoCore
+import Preservation
 
-/// `kho bench fixity` — a fixity check of one OCFL object (`fixity` and `full` modes) against two parallel
-/// `openssl dgst` processes over the same content files, and against ocfl-py's `ocfl-validate.py`.
+/// `kho bench fixity` — a fixity check of one OCFL object (`fixity` and `full` modes) and a real `kho fixity sweep`
+/// of a repository home holding that object, against two parallel `openssl dgst` processes over the same content
+/// files, and against ocfl-py's `ocfl-validate.py`.
 struct BenchFixityCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fixity",
@@ -13,7 +16,9 @@ struct BenchFixityCommand: AsyncParsableCommand {
             Makes the corpora under --work (reused between runs): 20,000 files of 1–20 KB and 20 files of 50 MB;
             writes each into one OCFL object with the Kho writer; then runs, interleaved, --runs rounds of:
             the Kho check in `fixity` mode (sha256 fixity values) and in `full` mode (sha512 + OCFL validation),
-            each in a child `kho` process under GNU time; `openssl dgst -sha256` and `-sha512` as 2 processes over
+            each in a child `kho` process under GNU time; `kho fixity sweep` and `kho fixity sweep --full` on a
+            repository home whose primary root holds the same object (hard links to its files; the sweep also
+            writes its fixity_check row, PREMIS event and audit entry, part of a sweep's cost); `openssl dgst -sha256` and `-sha512` as 2 processes over
             the object's content files split in two halves; and `ocfl-validate.py` on the object. Keeps each tool's
             fastest run and prints Markdown tables with the ratios against the targets: fixity ≥ 90 % of openssl
             sha256 ×2, full ≥ 90 % of openssl sha512 ×2, ≥ 3× faster than ocfl-validate.py, peak RSS < 100 MB.
@@ -60,6 +65,7 @@ struct BenchFixityCommand: AsyncParsableCommand {
         print("Load average at start: \(FixityBenchCache.loadAverage())\n")
         for (key, name, corpus) in corpora {
             let objectFolder = try writeObject(corpus, key: key, work: workURL)
+            let home = try homeHolding(objectFolder, id: Self.objectID(key), key: key, work: workURL)
             let contentFiles = BenchCorpus.listFiles(URL(fileURLWithPath: objectFolder)).filter { $0.contains("/content/") }
             let bytes = contentFiles.reduce(Int64(0)) { total, file in
                 var info = stat()
@@ -78,11 +84,14 @@ struct BenchFixityCommand: AsyncParsableCommand {
                 try measure { try BenchRunner.openssl("openssl dgst -sha256 ×2 processes", algorithm: "sha256", files: contentFiles, work: workURL) }
                 try measure { try BenchRunner.run("kho fixity check --full (sha512 + OCFL validation)", [kho, "bench", "fixity", "--run-one", "full", objectFolder]) }
                 try measure { try BenchRunner.openssl("openssl dgst -sha512 ×2 processes", algorithm: "sha512", files: contentFiles, work: workURL) }
+                try measure { try BenchRunner.run(Self.sweepLabel, [kho, "fixity", "sweep", "--home", home]) }
+                try measure { try BenchRunner.run(Self.fullSweepLabel, [kho, "fixity", "sweep", "--home", home, "--full"]) }
                 if let validate { try measure { try BenchRunner.run("ocfl-validate.py (ocfl-py)", [validate, "-q", objectFolder]) } }
             }
             var table = BenchTable(title: "(\(key)) Fixity check of one object — \(name), \(bytes >> 20) MiB", bytes: bytes, files: contentFiles.count)
             let order = ["kho fixity check (sha256, 2 threads)", "openssl dgst -sha256 ×2 processes",
-                         "kho fixity check --full (sha512 + OCFL validation)", "openssl dgst -sha512 ×2 processes", "ocfl-validate.py (ocfl-py)"]
+                         "kho fixity check --full (sha512 + OCFL validation)", "openssl dgst -sha512 ×2 processes", "ocfl-validate.py (ocfl-py)",
+                         Self.sweepLabel, Self.fullSweepLabel]
             for label in order { if let row = best[label] { table.add(row) } }
             print(table.render())
             print(FixityBenchCache.verdicts(best, order: order))
@@ -94,7 +103,7 @@ struct BenchFixityCommand: AsyncParsableCommand {
     private func writeObject(_ corpus: CorpusInfo, key: String, work: URL) throws -> String {
         let rootPath = work.appendingPathComponent("fixity-root-\(key)").path
         let staging = OCFLStorageRoot.stagingPath(forRoot: rootPath)
-        let id = "info:kho/bench-fixity-\(key)"
+        let id = Self.objectID(key)
         let marker = rootPath + ".complete-\(corpus.files.count)-\(corpus.totalBytes)"
         if FileManager.default.fileExists(atPath: marker), let root = try? OCFLStorageRoot.open(at: rootPath), let reader = try? root.object(id) {
             return reader.objectRoot
@@ -107,6 +116,42 @@ struct BenchFixityCommand: AsyncParsableCommand {
                                                  metadata: VersionMetadata(message: "bench", user: InventoryUser(name: "Kho bench", address: nil)))
         _ = FileManager.default.createFile(atPath: marker, contents: nil)
         return try root.objectPath(for: id)
+    }
+
+    static let sweepLabel = "kho fixity sweep (home, sha256, catalogue + audit)"
+    static let fullSweepLabel = "kho fixity sweep --full (home, sha512 + OCFL validation)"
+
+    static func objectID(_ key: String) -> String { "info:kho/bench-fixity-\(key)" }
+
+    /// A repository home (catalogue, kho.toml, OCFL root) whose primary root holds the benchmark object, its files
+    /// hard-linked from `objectFolder` (same bytes, same page cache; nothing copied), and whose catalogue knows it,
+    /// as after an ingest (otherwise the sweep's census reads the id from the whole inventory); reused between runs.
+    private func homeHolding(_ objectFolder: String, id: String, key: String, work: URL) throws -> String {
+        let home = RepositoryHome(path: work.appendingPathComponent("fixity-home-\(key)").path)
+        var linked = false
+        if let storage = try? OCFLStorageRoot.open(at: home.ocflRoot), let target = try? storage.objectPath(for: id),
+           let inode = Self.inode(objectFolder + "/inventory.json") {
+            linked = Self.inode(target + "/inventory.json") == inode   // still hard links to the current object
+        }
+        if !linked {
+            try? FileManager.default.removeItem(atPath: home.path)
+            let storage = try home.prepare().storage
+            let target = try storage.objectPath(for: id)
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let copy = try BenchRunner.run("cp -al", ["/bin/cp", "-al", objectFolder, target])
+            guard copy.status == 0 else { throw ValidationError("cp -al \(objectFolder) \(target) failed") }
+        }
+        let catalogue = try home.prepare().catalogue
+        if try !catalogue.objectIDs().contains(id) {
+            try catalogue.record(aip: AIPEntry(objectID: id, version: 1, created: "2026-11-21T00:00:00+07:00",
+                                               fonds: FondsEntry(code: "BENCH", name: "Kho bench"), dossier: nil))
+        }
+        return home.path
+    }
+
+    private static func inode(_ path: String) -> UInt? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt(info.st_ino) : nil
     }
 
     /// The hidden child run: checks one object and exits non-zero when anything is damaged.

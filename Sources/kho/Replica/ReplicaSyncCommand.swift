@@ -26,8 +26,10 @@ struct ReplicaSyncCommand: AsyncParsableCommand {
 
     func run() async throws {
         let context = try PreservationContext(home)
-        let synchronizer = ReplicaSynchronizer(catalogue: context.catalogue, primary: context.primary,
+        var synchronizer = ReplicaSynchronizer(catalogue: context.catalogue, primary: context.primary,
                                                softwareVersion: KhoVersion.current, threads: context.configuration.fixity.parallel)
+        // Crash tests only: block at this durable step of each object's replication (see `kho ocfl commit`).
+        synchronizer.crashAtStep = ProcessInfo.processInfo.environment["KHO_TEST_CRASH_AT"].flatMap { Int($0) }
         let stop = StopFlag()
         stop.raiseOnTerminationSignals()
         var summaries: [ReplicaSyncSummary] = []
