@@ -74,10 +74,7 @@ public enum ObjectCensus {
             candidates += versions.map { objectRoot + "/" + $0 + "/inventory.json" }
         }
         for file in candidates {
-            guard let data = FileManager.default.contents(atPath: file),
-                  let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                  let id = json["id"] as? String, !id.isEmpty else { continue }
-            return id
+            if let id = try? Inventory.objectID(inventoryAt: file) { return id }
         }
         return nil
     }
