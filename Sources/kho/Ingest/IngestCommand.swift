@@ -45,7 +45,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = IngestOptions(transferringUnit: transferUnit, archiveCode: archiveCode, softwareVersion: KhoVersion.current,
-                                    schemaCatalog: catalog)
+                                    schemaCatalog: catalog, pdfTextWorker: PDFTextWorkerCommand.workerArguments)
         let pipeline = IngestPipeline(home: homeOptions.repositoryHome, options: options)
         var failed = false
         var reports: [IngestCommandOutput] = []
