@@ -168,5 +168,14 @@ struct TextPDFWorkerTests {
         #expect(try hits(found).contains(survivorDocId), "'\(found)' of \(survivorDocId) not found")
         let lost = try #require(try words(pdfs[1]).first)
         #expect(!(try hits(lost).contains(victimDocId)), "'\(lost)' found in \(victimDocId), whose reader crashed")
+
+        // Without --json, the line for the package names the file too.
+        let plain = try runKho(["ingest", "--home", temp.path + "/home2", "--catalog", Self.catalog, package],
+                               environment: [PDFTextWorkerService.crashHookVariable: hook])
+        #expect(plain.status == 0 && plain.stdout.contains("⚠ KHO-TEXT-PDF-CRASH [representations/rep1/data/\(victimName)]"), "\(plain.stdout)")
+
+        // The worker's subcommand is for Kho itself: not offered to people.
+        let help = try runKho(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("ingest") && !help.stdout.contains("internal"))
     }
 }
