@@ -10,6 +10,8 @@ struct FileExamination: Sendable {
     var findings: [Finding]
     /// The text extraction outcome; nil when extraction failed (a finding is not worth a rejection).
     var text: TextExtractionOutcome?
+    /// Why extraction failed, reported as a warning naming the file.
+    var textError: TextExtractionError?
 }
 
 /// Identifies formats and extracts text of many files on a few threads (PDF text layers are the slow part,
@@ -45,8 +47,11 @@ enum FileExaminer {
         let url = URL(fileURLWithPath: file.location)
         do {
             let result = try identifier.identify(fileAt: url, declaredMIMEType: file.declaredMIMEType, path: file.packagePath)
-            let text = try? extractor.extract(fileAt: url, identification: result.identification)
-            return .success(FileExamination(identification: result.identification, findings: result.findings, text: text))
+            var text: TextExtractionOutcome?
+            var textError: TextExtractionError?
+            do { text = try extractor.extract(fileAt: url, identification: result.identification) } catch { textError = error }
+            return .success(FileExamination(identification: result.identification, findings: result.findings, text: text,
+                                            textError: textError))
         } catch {
             return .failure(IngestError("KHO-INGEST-READ", wrapping: error, path: file.packagePath, vi: "Không đọc được tệp", en: "Cannot read the file"))
         }

@@ -13,6 +13,10 @@ public struct IngestOptions: Sendable {
     /// Read the text layer of PDFs (poppler-glib, in process). Off when the environment variable
     /// `KHO_INGEST_PDF_TEXT` is `0` (the benchmark's diagnostic row: what text extraction costs).
     public var extractText: Bool
+    /// The command (argv) that starts a PDF text worker process, e.g. `["/proc/self/exe", "internal",
+    /// "pdf-text-worker"]` from `kho`; PDFs are then read in such workers so a crash in poppler costs one
+    /// file's text, not the run. nil reads PDFs in this process (library use, in-process tests).
+    public var pdfTextWorker: [String]?
     /// The virus scanner (`clamdscan`); nil records the virus check as not run.
     public var clamdscan: URL?
     /// fsync the pending catalogue record before the commit (the OCFL writer makes commits durable by itself).
@@ -26,7 +30,8 @@ public struct IngestOptions: Sendable {
                 softwareVersion: String = IngestOptions.defaultSoftwareVersion, schemaCatalog: String? = nil,
                 extractText: Bool = ProcessInfo.processInfo.environment["KHO_INGEST_PDF_TEXT"] != "0",
                 clamdscan: URL? = TextExtractor.findOnPath("clamdscan"), durable: Bool = true,
-                crashAt: Int? = ProcessInfo.processInfo.environment["KHO_TEST_INGEST_CRASH_AT"].flatMap { Int($0) }) {
+                crashAt: Int? = ProcessInfo.processInfo.environment["KHO_TEST_INGEST_CRASH_AT"].flatMap { Int($0) },
+                pdfTextWorker: [String]? = nil) {
         self.transferringUnit = transferringUnit
         self.archiveCode = archiveCode
         self.softwareVersion = softwareVersion
@@ -35,6 +40,7 @@ public struct IngestOptions: Sendable {
         self.clamdscan = clamdscan
         self.durable = durable
         self.crashAt = crashAt
+        self.pdfTextWorker = pdfTextWorker
     }
 
     /// The archive code used when none is configured (Lưu trữ Tỉnh ủy).

@@ -8,11 +8,13 @@ extension IngestRun {
     /// content; for a SUPPLEMENT, the documents and files of the current version are carried over.
     mutating func assemble(_ package: ReceivedPackage, target: StorageTarget) throws(IngestError) -> AssembledAIP {
         let identifier = FormatIdentifier()
-        let extractor = TextExtractor(pdfText: options.extractText)
+        let workers = options.pdfTextWorker.map { PDFTextWorkerPool(arguments: $0) }
+        defer { workers?.shutdown() }
+        let extractor = TextExtractor(pdfText: options.extractText, pdfWorkers: workers)
         var files: [AIPFile] = []
         var texts: [String: String] = [:]
         var warnings = package.warnings.map(\.line)
-        var unknown = 0, mismatched = 0, withText = 0, toolMissing = false
+        var unknown = 0, mismatched = 0, withText = 0, textFailed = 0, toolMissing = false
         let docIds = Dictionary(package.documents.map { ($0.key, $0.record.docId ?? $0.record.code ?? $0.key) }, uniquingKeysWith: { a, _ in a })
         var fileDocuments: [String: String] = [:]
         var examinations = try FileExaminer.examine(package.dataFiles, identifier: identifier, extractor: extractor, threads: 2)
@@ -39,13 +41,19 @@ extension IngestRun {
             case .toolUnavailable?: toolMissing = true
             default: break
             }
+            // A file whose text cannot be read is still archived; the receipt names it and the rule.
+            if let error = examination.textError {
+                textFailed += 1
+                warnings.append(Finding(code: error.rule, severity: .warning, message: error.message, path: file.packagePath).line)
+            }
         }
         event(.formatIdentification, outcome: unknown + mismatched == 0 ? .success : .warning,
               detail: "Kho FormatIdentifier \(options.softwareVersion) (PRONOM)",
               outcomeDetail: "\(files.count) tệp / files; không nhận dạng / unknown: \(unknown); MIME sai / mismatch: \(mismatched)")
-        event(.metadataExtraction, outcome: toolMissing ? .warning : .success,
+        event(.metadataExtraction, outcome: toolMissing || textFailed > 0 ? .warning : .success,
               detail: toolMissing ? (extractor.notice?.message ?? TextExtractor.pdfLibrary) : "\(TextExtractor.pdfLibrary), văn bản thuần / plain text",
-              outcomeDetail: "\(withText) tệp có văn bản / files with text")
+              outcomeDetail: "\(withText) tệp có văn bản / files with text"
+                  + (textFailed > 0 ? "; không đọc được văn bản / text unreadable: \(textFailed)" : ""))
         if toolMissing, let notice = extractor.notice { warnings.append(notice.message) }
         // Document key → AIP paths of its files, in file order (one pass, no search per document).
         var pathsByDocument: [String: [String]] = [:]

@@ -10,6 +10,12 @@ public struct TextExtractionError: KhoError, Hashable {
         case damaged = "KHO-TEXT-PDF-DAMAGED"
         /// The PDF is encrypted with a user password: its text cannot be read without it.
         case encrypted = "KHO-TEXT-PDF-ENCRYPTED"
+        /// The PDF reader's worker process died while reading the file (a crash inside poppler).
+        case crashed = "KHO-TEXT-PDF-CRASH"
+        /// The PDF reader's worker process was still reading the file at its time limit and was stopped.
+        case timedOut = "KHO-TEXT-PDF-TIMEOUT"
+        /// No PDF reader worker process could be started.
+        case workerUnavailable = "KHO-TEXT-PDF-WORKER"
     }
 
     /// What went wrong.
@@ -32,6 +38,14 @@ public struct TextExtractionError: KhoError, Hashable {
         case .encrypted:
             BilingualMessage(vi: "Tệp PDF được mã hóa bằng mật khẩu, không đọc được lớp văn bản (\(detail))",
                              en: "The PDF is encrypted with a password; its text layer cannot be read (\(detail))")
+        case .crashed:
+            BilingualMessage(vi: "Trình đọc PDF dừng bất thường khi đọc tệp này (\(detail)); tệp vẫn được lưu trữ, không có văn bản để tìm kiếm",
+                             en: "The PDF reader crashed while reading this file (\(detail)); the file is archived without searchable text")
+        case .timedOut:
+            BilingualMessage(vi: "Trình đọc PDF đọc tệp này quá thời gian cho phép và đã bị dừng (\(detail)); tệp vẫn được lưu trữ, không có văn bản để tìm kiếm",
+                             en: "The PDF reader exceeded its time limit on this file and was stopped (\(detail)); the file is archived without searchable text")
+        case .workerUnavailable:
+            BilingualMessage(vi: "Không khởi động được tiến trình đọc PDF (\(detail))", en: "Cannot start the PDF reader process (\(detail))")
         }
     }
 }

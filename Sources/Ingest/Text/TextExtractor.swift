@@ -5,7 +5,8 @@ import KhoCore
 /// (txt, csv, html, xml, read directly), for the full-text index. Output is Unicode NFC.
 ///
 /// poppler-glib is linked into Kho (a build dependency), so PDF text is always available; no process is
-/// started per file. When PDF text reading is switched off (`pdfText: false`), PDFs give `.toolUnavailable`
+/// started per file. With `pdfWorkers` the PDFs are read in long-lived worker processes instead of this one,
+/// so a PDF that crashes poppler costs that file's text (`KHO-TEXT-PDF-CRASH`), not the process. When PDF text reading is switched off (`pdfText: false`), PDFs give `.toolUnavailable`
 /// and `notice` says so: print it once per run, not once per file.
 public struct TextExtractor: Sendable {
     /// Read the text layer of PDFs (poppler-glib, in process).
@@ -14,12 +15,16 @@ public struct TextExtractor: Sendable {
     public var maxTextBytes: Int
     /// Time after which no further page of one PDF is read (the text so far is kept, marked truncated).
     public var timeout: Duration
+    /// Worker processes that read PDFs out of process; nil reads them in this process.
+    public var pdfWorkers: PDFTextWorkerPool?
 
     /// An extractor with Kho's limits.
-    public init(pdfText: Bool = true, maxTextBytes: Int = 10 << 20, timeout: Duration = .seconds(120)) {
+    public init(pdfText: Bool = true, maxTextBytes: Int = 10 << 20, timeout: Duration = .seconds(120),
+                pdfWorkers: PDFTextWorkerPool? = nil) {
         self.pdfText = pdfText
         self.maxTextBytes = maxTextBytes
         self.timeout = timeout
+        self.pdfWorkers = pdfWorkers
     }
 
     /// The library that reads PDF text layers, as named in notices and PREMIS event details.
@@ -54,7 +59,11 @@ public struct TextExtractor: Sendable {
 
     private func extractPDF(_ url: URL) throws(TextExtractionError) -> TextExtractionOutcome {
         guard pdfText else { return .toolUnavailable(tool: Self.pdfLibrary) }
-        let (text, truncated) = try PDFTextLayerReader(maxTextBytes: maxTextBytes, timeBudget: timeout).read(path: url.path)
+        let (text, truncated) = if let pdfWorkers {
+            try pdfWorkers.read(path: url.path, maxTextBytes: maxTextBytes, timeBudget: timeout)
+        } else {
+            try PDFTextLayerReader(maxTextBytes: maxTextBytes, timeBudget: timeout).read(path: url.path)
+        }
         return .extracted(TextExtraction(text: text.precomposedStringWithCanonicalMapping, source: .pdfTextLayer, truncated: truncated))
     }
 

@@ -45,7 +45,7 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let options = IngestOptions(transferringUnit: transferUnit, archiveCode: archiveCode, softwareVersion: KhoVersion.current,
-                                    schemaCatalog: catalog)
+                                    schemaCatalog: catalog, pdfTextWorker: PDFTextWorkerCommand.workerArguments)
         let pipeline = IngestPipeline(home: homeOptions.repositoryHome, options: options)
         var failed = false
         var reports: [IngestCommandOutput] = []
@@ -105,12 +105,17 @@ struct IngestCommandOutput: Encodable {
     static func text(path: String, outcome: IngestOutcome) -> String {
         switch outcome {
         case .accepted(let r, let files):
-            return """
+            var text = """
                 ✔ \(path)
                   Đã lưu trữ / archived: \(r.arcFileCode) → \(r.aipObjectID) \(r.version) (\(r.recordStatus))
                   \(r.documents.count) tài liệu / documents, \(r.files.count) tệp / files, \(r.totalBytes) byte; SHA-256 \(r.packageSHA256)
                   Biên bản giao nhận / receipt: \(files.last ?? "")
                 """
+            // Files archived without their text (a crashed or damaged PDF reader run) are named here, not only on the receipt.
+            let textFailures = r.warnings.filter { $0.hasPrefix("KHO-TEXT-") && $0.contains("[") }
+            for line in textFailures.prefix(10) { text += "\n  ⚠ " + line }
+            if textFailures.count > 10 { text += "\n  ⚠ … (+\(textFailures.count - 10))" }
+            return text
         case .alreadyArchived(let id, let version, let recovered):
             return recovered
                 ? "✔ \(path)\n  Hoàn tất lần tiếp nhận bị gián đoạn / completed an interrupted ingest: \(id) \(version)"
