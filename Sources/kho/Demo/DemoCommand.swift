@@ -47,7 +47,8 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("Đã sinh \(packages.count) gói mẫu / generated \(packages.count) sample transfers in \(transfers)\n")
-        let pipeline = IngestPipeline(home: home, options: IngestOptions(softwareVersion: KhoVersion.current))
+        let pipeline = IngestPipeline(home: home, options: IngestOptions(softwareVersion: KhoVersion.current,
+                                                                         pdfTextWorker: PDFTextWorkerCommand.workerArguments))
         var failed = false
         var receipts: [String] = []
         for package in packages {
