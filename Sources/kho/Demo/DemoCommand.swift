@@ -71,9 +71,23 @@ struct DemoCommand: AsyncParsableCommand {
               kho ocfl ls \(home.ocflRoot)                liệt kê gói AIP / list the AIPs
               kho ingest \(packages.first?.path ?? "<gói>")\(homeArgument)
                                                         tiếp nhận lại: được nhận ra, không ghi lại / re-ingest is a no-op
+              kho fixity sweep\(homeArgument)                    kiểm tra tính toàn vẹn / re-read and check every file
+              kho replica add <thư mục trên ổ khác / folder on another disk>\(homeArgument)
+                                                        bản sao dự phòng / a replica on independent media
+              kho report monthly --month \(Self.currentMonth())\(homeArgument) --output bao-cao.html
+                                                        báo cáo tiến độ nộp lưu / the monthly progress report
+              kho audit verify\(homeArgument)                    kiểm tra nhật ký kiểm toán / verify the audit trail
               Biên bản giao nhận / receipts: \(home.receipts)
             """)
         if let receipt = receipts.first { print("  Mở thử / open: \(receipt)") }
         if failed { throw ExitCode(1) }
+    }
+
+    /// This month in Vietnam time (UTC+7), as `kho report monthly --month` takes it.
+    private static func currentMonth() -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
+        let parts = calendar.dateComponents([.year, .month], from: Date())
+        return String(format: "%04d-%02d", parts.year ?? 1970, parts.month ?? 1)
     }
 }
