@@ -65,7 +65,8 @@ extension IngestRun {
         }
         var kept: Set<String> = []
         if target.status == .supplement {
-            try carryOver(target: target, documents: &documents, files: &files, fileDocuments: &fileDocuments, kept: &kept)
+            try carryOver(target: target, extractor: extractor, documents: &documents, files: &files, fileDocuments: &fileDocuments,
+                          kept: &kept, texts: &texts)
         }
         var dossier = package.dossier
         if target.status == .supplement, dossier.totalDoc?.value != documents.count {
@@ -99,8 +100,11 @@ extension IngestRun {
     }
 
     /// A SUPPLEMENT keeps the current version's documents and payload that it does not replace (by docId and path).
-    private func carryOver(target: StorageTarget, documents: inout [AIPDocument], files: inout [AIPFile],
-                           fileDocuments: inout [String: String], kept: inout Set<String>) throws(IngestError) {
+    /// The catalogue replaces the AIP's descriptive rows with the new version's, so the text of every carried-over
+    /// document is extracted again from its stored files, as `kho catalogue rebuild` does (`StoredAIPReader`).
+    private func carryOver(target: StorageTarget, extractor: TextExtractor, documents: inout [AIPDocument], files: inout [AIPFile],
+                           fileDocuments: inout [String: String], kept: inout Set<String>,
+                           texts: inout [String: String]) throws(IngestError) {
         let previousDocuments: [Document], previousFiles: [CatalogueFile]
         do {
             previousDocuments = try catalogue.documents(aipObjectID: target.objectID)
@@ -122,7 +126,22 @@ extension IngestRun {
             AIPDocument(record: CatalogueProjection.record(document.entry),
                         filePaths: carried.filter { fileDocuments[$0.path] == document.docId }.map(\.path))
         }
+        let carriedDocIds = Set(carriedDocuments.compactMap { $0.record.docId })
+        for file in carried {
+            guard let docId = fileDocuments[file.path], carriedDocIds.contains(docId), target.existing != nil,
+                  let text = Self.storedText(file, extractor: extractor) else { continue }
+            texts[docId, default: ""] += text + "\n"
+        }
         files = carried + files
         documents = carriedDocuments + documents
+    }
+
+    /// The text of a kept file, read from its copy in the OCFL object; nil when it has none or cannot be read
+    /// (the file was checked when it was archived; rebuild skips such a file the same way).
+    private static func storedText(_ file: AIPFile, extractor: TextExtractor) -> String? {
+        let url = URL(fileURLWithPath: file.source)
+        guard let identification = try? FormatIdentifier().identify(fileAt: url, declaredMIMEType: file.mimeType, path: file.path).identification,
+              case .extracted(let extraction)? = try? extractor.extract(fileAt: url, identification: identification) else { return nil }
+        return extraction.text
     }
 }
