@@ -27,6 +27,7 @@ import Testing
                 break
             }
             markers.append(marker)
+            try checkTransferWithVersion(home: home, after: marker)
             let rerun = try runKho(arguments)
             #expect(rerun.status == 0, "\(marker): \(rerun.stdout) \(rerun.stderr)")
             try checkConsistent(home: home, after: marker)
@@ -35,6 +36,16 @@ import Testing
         print("IngestCrashTests: \(markers.count) crash points: \(markers.joined(separator: " | "))")
         #expect(markers.count >= 20, "\(markers)")
         #expect(markers.contains { $0.contains("ingest 6") } && markers.contains { !$0.contains(" ingest ") })
+    }
+
+    /// Right after the kill, before any re-run: the transfer row and the AIP version are written in one
+    /// transaction, so the catalogue holds both or neither (point 7 kills inside that transaction: neither).
+    func checkTransferWithVersion(home: String, after marker: String) throws {
+        guard FileManager.default.fileExists(atPath: home + "/kho.sqlite") else { return }
+        let catalogue = try Catalogue(path: home + "/kho.sqlite")
+        let transfers = try catalogue.count(table: "transfers"), versions = try catalogue.count(table: "aip_versions")
+        #expect(transfers == versions, "\(marker): \(transfers) transfers, \(versions) AIP versions")
+        if marker.contains("ingest 7 ") { #expect(transfers == 0 && versions == 0, "\(marker)") }
     }
 
     /// One object, one version, valid; catalogue rows equal to the inventory; nothing left in staging.

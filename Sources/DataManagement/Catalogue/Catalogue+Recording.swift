@@ -34,6 +34,20 @@ extension Catalogue {
         return .recorded
     }
 
+    /// Records an accepted transfer and the AIP version it made in ONE transaction, so the catalogue never
+    /// holds one without the other (and a version that fails validation leaves no transfer row behind).
+    /// `whileOpen` runs inside the transaction after both are written, before the commit (a crash hook for tests).
+    public func record(aip: AIPEntry, transfer: TransferEntry, whileOpen: (() -> Void)? = nil) throws(CatalogueError) -> RecordOutcome {
+        guard !transfer.id.isEmpty else { throw .invalidEntry(field: "transfer.id", reason: "empty") }
+        try Self.validate(aip)
+        return try write("record transfer \(transfer.id) and AIP \(aip.objectID) v\(aip.version)") { db in
+            try Transfer(transfer).save(db)
+            let outcome = try Self.insertAIP(db, aip)
+            whileOpen?()
+            return outcome
+        }
+    }
+
     /// Records a transfer (nộp lưu), accepted or rejected; recording the same id again updates it.
     public func record(transfer: TransferEntry) throws(CatalogueError) {
         guard !transfer.id.isEmpty else { throw .invalidEntry(field: "transfer.id", reason: "empty") }

@@ -17,8 +17,8 @@ enum IngestCrashPoint: Int, CaseIterable {
     case pendingWritten = 5
     /// The OCFL version is committed, the catalogue not yet written.
     case committed = 6
-    /// The transfer is recorded, the AIP not yet.
-    case transferRecorded = 7
+    /// The transfer and the AIP version are written inside the catalogue transaction, not yet committed.
+    case catalogueTransactionOpen = 7
     /// The catalogue has the AIP, no receipt yet.
     case catalogued = 8
     /// The receipt is written, the work area not yet removed.

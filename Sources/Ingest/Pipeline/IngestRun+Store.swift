@@ -66,9 +66,9 @@ extension IngestRun {
             for index in entry.files.indices { entry.files[index].sha512 = digests[entry.files[index].path] }
         }
         do {
-            try catalogue.record(transfer: record.transfer)
-            options.crashIfRequested(.transferRecorded)
-            try catalogue.record(aip: entry)
+            // One transaction: a crash or a refused entry leaves neither the transfer nor the version.
+            let options = self.options
+            _ = try catalogue.record(aip: entry, transfer: record.transfer) { options.crashIfRequested(.catalogueTransactionOpen) }
         } catch {
             throw IngestError("KHO-INGEST-CATALOGUE", wrapping: error, path: home.cataloguePath, vi: "Không ghi được vào mục lục", en: "Cannot record in the catalogue")
         }

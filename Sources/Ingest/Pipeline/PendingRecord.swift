@@ -7,9 +7,9 @@ import Foundation
 /// the version in storage and completes the catalogue from this file, so the events it records are the
 /// ones the AIP's PREMIS holds.
 struct PendingRecord: Codable, Sendable {
-    /// The AIP version for `Catalogue.record(aip:)` (SHA-512s filled in from the inventory after the commit).
+    /// The AIP version for `Catalogue.record(aip:transfer:)` (SHA-512s filled in from the inventory after the commit).
     var entry: AIPEntry
-    /// The transfer for `Catalogue.record(transfer:)`.
+    /// The transfer, recorded in the same transaction as `entry`.
     var transfer: TransferEntry
     /// The receipt to issue.
     var receipt: IngestReceipt
