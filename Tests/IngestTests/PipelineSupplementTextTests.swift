@@ -3,6 +3,7 @@ import DataManagement
 import Foundation
 import KhoCore
 import KhoTestSupport
+import Preservation
 import Testing
 @testable import Ingest
 
@@ -37,13 +38,19 @@ struct PipelineSupplementTextTests {
             .map(VietnameseFolding.fold).joined(separator: " ")
     }
 
-    @Test("v1 with document 1, SUPPLEMENT adds document 3: a word only in document 1's PDF text is still found; rebuild equals the original")
-    func carriedOverTextStaysSearchable() throws {
+    @Test("v1 with document 1, SUPPLEMENT adds document 3: a word only in document 1's PDF text is still found; rebuild equals the original",
+          arguments: [false, true])
+    func carriedOverTextStaysSearchable(pdfWorkers: Bool) throws {
         let temp = try TemporaryDirectory("kho-ingest-carry-text")
         let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 3, seed: 93, zip: false)[0]
         let original = try reduced(package.path, keep: 0, into: temp.path + "/v1", asNew: true, temp: temp)
         let supplement = try reduced(package.path, keep: 2, into: temp.path + "/v2", asNew: false, temp: temp)
-        let pipeline = PipelineSupport.pipeline(temp)
+        // With `pdfWorkers`, PDF text is read by `kho internal pdf-text-worker` processes, as `kho ingest` does.
+        let pipeline = pdfWorkers
+            ? IngestPipeline(home: RepositoryHome(path: temp.path + "/home"),
+                             options: IngestOptions(transferringUnit: "Đảng ủy xã Tân Lập", archiveCode: "LTTU-BN", schemaCatalog: PipelineSupport.catalog,
+                                                    durable: false, pdfTextWorker: [TestEnvironment.khoExecutable.path, "internal", "pdf-text-worker"]))
+            : PipelineSupport.pipeline(temp)
         guard case .accepted(let first, _) = try pipeline.ingest(original) else { Issue.record("v1 refused"); return }
         let kept = try #require(first.documents.first).docId
         #expect(first.documents.count == 1)
