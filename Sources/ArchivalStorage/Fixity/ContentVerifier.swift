@@ -37,26 +37,30 @@ struct ContentVerifier {
             return Outcome(damage: jobs.map { Damage(kind: .missing, path: $0.path, detail: "object folder unreadable") })
         }
         defer { close(folder) }
-        let cursor = Mutex(0)
+        // One shared atomic index: a worker takes the next file without a lock.
+        let cursor = Atomic<Int>(0)
         let merged = Mutex(Outcome())
         let bufferSize = bufferSize
         let limiter = rateLimiter
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
             defer { buffer.deallocate() }
-            var digesters: [DigestAlgorithm: MultiDigester] = [:]
+            // A handful of algorithms at most: a list, not a dictionary looked up (and written) per file.
+            var digesters: [(algorithm: DigestAlgorithm, digester: MultiDigester)] = []
             var local = Outcome()
             while true {
-                let index = cursor.withLock { value in
-                    defer { value += 1 }
-                    return value
-                }
+                let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < jobs.count else { break }
-                let job = jobs[index]
-                let digester = digesters[job.algorithm] ?? MultiDigester([job.algorithm])
-                digesters[job.algorithm] = digester
-                digester.reset()
-                if let damage = Self.check(job, in: folder, buffer: buffer, digester: digester, limiter: limiter, outcome: &local) {
+                let algorithm = jobs[index].algorithm
+                let digester: MultiDigester
+                if let found = digesters.first(where: { $0.algorithm == algorithm }) {
+                    digester = found.digester
+                    digester.reset()
+                } else {
+                    digester = MultiDigester([algorithm])
+                    digesters.append((algorithm, digester))
+                }
+                if let damage = Self.check(jobs[index], in: folder, buffer: buffer, digester: digester, limiter: limiter, outcome: &local) {
                     local.damage.append(damage)
                 }
             }

@@ -62,43 +62,60 @@ struct ObjectInventories {
         let chosen = algorithm ?? .sha512
         self.algorithm = chosen
         let sidecarName = "inventory.json." + chosen.rawValue
-        // Two threads: the root inventory is read, hashed and decoded (it is usually the one trusted) while the
-        // version inventories are streamed through the digest, not kept (a 20,000-file inventory is 14 MB).
-        let rootPart = Mutex<(copy: InventoryCopy, bytes: [UInt8]?, decoded: FixityInventory?)?>(nil)
-        let versionPart = Mutex<[InventoryCopy]>([])
+        // The root inventory is read once, then three jobs run at once: its digest, its decoding (it is usually the
+        // one trusted), and the version inventories. Those are streamed, not kept (a 20,000-file inventory is
+        // 14 MB); the head's is compared byte for byte with the root's instead of hashed again: Kho writes the two
+        // identical, and equal bytes have equal digests.
+        let rootFile = objectRoot + "/inventory.json"
+        let rootBytes = FileSystem.exists(rootFile) ? try? FileSystem.readFile(rootFile) : nil
+        let rootSidecar = SidecarFile.read(objectRoot + "/" + sidecarName, algorithm: chosen)
+        let rootDigest = Mutex<String?>(nil)
+        let rootDecoded = Mutex<FixityInventory?>(nil)
+        let versionPart = Mutex<(copies: [InventoryCopy], headSameAsRoot: Bool)>(([], false))
         let folders = versionFolders.map(\.name)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var bytes: [UInt8]?
-            if part == 0 {
-                let copy = Self.read(folder: "", sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &bytes)
-                let decoded = bytes.flatMap { try? FixityInventory.decode($0, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests) }
-                rootPart.withLock { $0 = (copy, bytes, decoded) }
-            } else {
-                let copies = folders.map { Self.read(folder: $0, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen, keep: &bytes) }
-                versionPart.withLock { $0 = copies }
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let digest = rootBytes.flatMap { VerifiedObject.digest($0, chosen) }
+                rootDigest.withLock { $0 = digest }
+            case 1:
+                let decoded = rootBytes.flatMap {
+                    try? FixityInventory.decode($0, path: rootFile, manifestDigests: manifestDigests)
+                }
+                rootDecoded.withLock { $0 = decoded }
+            default:
+                var sameAsRoot = false
+                let copies = folders.enumerated().map { index, folder in
+                    let isHead = index == folders.count - 1
+                    return Self.readVersion(folder: folder, sidecarName: sidecarName, objectRoot: objectRoot, algorithm: chosen,
+                                            rootBytes: isHead ? rootBytes : nil, sameAsRoot: &sameAsRoot)
+                }
+                versionPart.withLock { $0 = (copies, sameAsRoot) }
             }
         }
-        let rootRead = rootPart.withLock { $0 }
-        root = rootRead?.copy ?? InventoryCopy(folder: "", sidecarName: sidecarName, digest: nil, sidecar: .missing)
-        versions = versionPart.withLock { $0 }
-        chooseTrusted(rootBytes: rootRead?.bytes, rootDecoded: rootRead?.decoded, manifestDigests: manifestDigests)
+        let digest = rootDigest.withLock { $0 }
+        root = InventoryCopy(folder: "", sidecarName: sidecarName, digest: digest, sidecar: rootSidecar)
+        var (copies, headSameAsRoot) = versionPart.withLock { $0 }
+        if headSameAsRoot, !copies.isEmpty { copies[copies.count - 1].digest = digest }
+        versions = copies
+        chooseTrusted(rootBytes: rootBytes, rootDecoded: rootDecoded.withLock { $0 }, manifestDigests: manifestDigests)
         judge()
     }
 
-    /// Reads one inventory (keeping its bytes when asked) and its sidecar.
-    private static func read(folder: String, sidecarName: String, objectRoot: String, algorithm: DigestAlgorithm,
-                             keep: inout [UInt8]?) -> InventoryCopy {
-        let base = folder.isEmpty ? objectRoot : objectRoot + "/" + folder
+    /// Reads one version folder's sidecar and the digest of its inventory. When `rootBytes` are given and the
+    /// inventory holds exactly those bytes, its digest is the root's: `sameAsRoot` is set and nothing is hashed.
+    private static func readVersion(folder: String, sidecarName: String, objectRoot: String, algorithm: DigestAlgorithm,
+                                    rootBytes: [UInt8]?, sameAsRoot: inout Bool) -> InventoryCopy {
+        let base = objectRoot + "/" + folder
         var copy = InventoryCopy(folder: folder, sidecarName: sidecarName, digest: nil,
                                  sidecar: SidecarFile.read(base + "/" + sidecarName, algorithm: algorithm))
         let file = base + "/inventory.json"
         guard FileSystem.exists(file) else { return copy }
-        if folder.isEmpty, let bytes = try? FileSystem.readFile(file) {
-            copy.digest = VerifiedObject.digest(bytes, algorithm)
-            keep = bytes
-        } else if !folder.isEmpty {
-            copy.digest = (try? FileHasher().digest(fileAt: file, algorithms: [algorithm]))?.digests[algorithm]
+        if let rootBytes, FileComparison.file(file, equals: rootBytes) {
+            sameAsRoot = true
+            return copy
         }
+        copy.digest = (try? FileHasher().digest(fileAt: file, algorithms: [algorithm]))?.digests[algorithm]
         return copy
     }
 
