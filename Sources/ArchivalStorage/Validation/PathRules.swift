@@ -103,8 +103,21 @@ enum PathRules {
 
     /// `isDigest` over bytes.
     static func isDigest(_ u: UnsafeBufferPointer<UInt8>, algorithm: String) -> Bool {
-        guard !u.isEmpty, u.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }) else { return false }
-        if let n = digestLengths[algorithm] { return u.count == n }
+        isDigest(u, length: digestLength(algorithm))
+    }
+
+    /// The hex length of `algorithm`'s digests; `nil` for an algorithm of unknown length.
+    static func digestLength(_ algorithm: String) -> Int? { digestLengths[algorithm] }
+
+    /// `isDigest` with the algorithm's length looked up once by the caller (one per manifest, not per key).
+    static func isDigest(_ u: UnsafeBufferPointer<UInt8>, length: Int?) -> Bool {
+        guard !u.isEmpty else { return false }
+        if let n = length, u.count != n { return false }
+        for c in u {
+            // ASCII letters fold to lower case with 0x20; digits are unchanged by it.
+            let l = c | 0x20
+            guard (0x30...0x39).contains(c) || (0x61...0x66).contains(l) else { return false }
+        }
         return true
     }
 }
