@@ -113,11 +113,14 @@ enum PathRules {
     static func isDigest(_ u: UnsafeBufferPointer<UInt8>, length: Int?) -> Bool {
         guard !u.isEmpty else { return false }
         if let n = length, u.count != n { return false }
+        // Branch-free over the bytes (a manifest holds millions of digest characters): a digit, or a letter a–f
+        // in either case (0x20 folds ASCII letters to lower case).
+        var bad: UInt8 = 0
         for c in u {
-            // ASCII letters fold to lower case with 0x20; digits are unchanged by it.
-            let l = c | 0x20
-            guard (0x30...0x39).contains(c) || (0x61...0x66).contains(l) else { return false }
+            let digit = (c &- 0x30) < 10
+            let letter = ((c | 0x20) &- 0x61) < 6
+            bad |= (digit || letter) ? 0 : 1
         }
-        return true
+        return bad == 0
     }
 }
