@@ -38,20 +38,9 @@ public struct ObjectFixityChecker: Sendable {
             report.damage = [Damage(kind: .missing, path: "", detail: "object folder not found")]
             return report
         }
-        // In full mode the validator's structure pass (it reads no content) runs on its own thread while the
-        // content is hashed; its findings are judged against the damage once both are done.
-        let validation = Mutex<ValidationReport?>(nil)
-        let validating = DispatchGroup()
-        if mode == .full {
-            let options = OCFLValidator.Options(checkDigests: false, hashingThreads: threads, bufferSize: bufferSize)
-            DispatchQueue.global().async(group: validating) {
-                let found = OCFLValidator(options: options).validate(objectAt: URL(fileURLWithPath: objectRoot))
-                validation.withLock { $0 = found }
-            }
-        }
+        // Inventories and content first, in their own scope: their memory is released before the validator runs.
         var damage = checkInventoriesAndContent(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report)
-        validating.wait()
-        if let found = validation.withLock({ $0 }) { damage += validationDamage(found, objectRoot: objectRoot, known: damage) }
+        if mode == .full { damage += validationDamage(objectRoot: objectRoot, known: damage) }
         report.damage = damage.sorted {
             $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
                 || ($0.path.utf8.elementsEqual($1.path.utf8) && $0.kind.rawValue < $1.kind.rawValue)
@@ -96,7 +85,9 @@ public struct ObjectFixityChecker: Sendable {
     }
 
     /// The OCFL validator's errors (structure only: digests were just checked) not already explained by damage found.
-    private func validationDamage(_ report: ValidationReport, objectRoot: String, known: [Damage]) -> [Damage] {
+    private func validationDamage(objectRoot: String, known: [Damage]) -> [Damage] {
+        let validator = OCFLValidator(options: .init(checkDigests: false, hashingThreads: threads, bufferSize: bufferSize))
+        let report = validator.validate(objectAt: URL(fileURLWithPath: objectRoot))
         let explained = Set(known.map { ExactPath($0.path) })
         let inventoryDamaged = known.contains { $0.kind == .inventoryDamaged || $0.kind == .sidecarDamaged }
         var result: [Damage] = []
