@@ -32,7 +32,12 @@ enum PathRules {
     /// compared by bytes. `index` holds `nodes` (first occurrence wins).
     static func conflicts(_ nodes: [UInt32], in tape: JSONTape, index: TapeStringIndex) -> [UInt32] {
         var found: [UInt32] = []
-        for (k, n) in nodes.enumerated() where index.find(node: Int(n), of: tape) != k { found.append(n) }
+        if !index.lastWins && index.nodes == nodes {
+            // First occurrence wins: exactly the ids that met an earlier equal key while indexing.
+            found = index.repeatedIDs.map { nodes[$0] }
+        } else {
+            for (k, n) in nodes.enumerated() where index.find(node: Int(n), of: tape) != k { found.append(n) }
+        }
         // Paths usually come grouped by folder: a prefix the previous path shares was already looked up.
         var previous: Int?
         for n in nodes {
