@@ -103,22 +103,31 @@ struct TapeStringIndex: Sendable {
     let nodes: [UInt32]
     private var index: ByteKeyIndex
     private let foldingCase: Bool
+    /// Whether a repeated key maps to its last id.
+    let lastWins: Bool
+    /// The ids whose key repeats an earlier id's, in increasing order (found while indexing, so that finding
+    /// repeated paths needs no second lookup of every key).
+    private(set) var repeatedIDs: [Int] = []
 
     /// Indexes `nodes` of `tape`; with `lastWins` a repeated key maps to its last id, else to its first.
     init(_ tape: JSONTape, nodes: [UInt32], foldingCase: Bool = false, lastWins: Bool = false) {
         self.tape = tape
         self.nodes = nodes
         self.foldingCase = foldingCase
+        self.lastWins = lastWins
         var index = ByteKeyIndex(expected: nodes.count)
+        var repeated: [Int] = []
         for (id, node) in nodes.enumerated() {
             tape.withBytes(Int(node)) { key in
                 let h = ByteKeyIndex.hash(key, foldingCase: foldingCase)
-                index.insert(id, hash: h, replacing: lastWins) { other in
+                let earlier = index.insert(id, hash: h, replacing: lastWins) { other in
                     tape.withBytes(Int(nodes[other])) { Self.same($0, key, foldingCase) }
                 }
+                if earlier != nil { repeated.append(id) }
             }
         }
         self.index = index
+        self.repeatedIDs = repeated
     }
 
     private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ folding: Bool) -> Bool {

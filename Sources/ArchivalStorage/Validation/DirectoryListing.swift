@@ -21,6 +21,40 @@ enum DirectoryListing {
     static func entries(_ path: String) -> [DirectoryEntry]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
+        return listEntries(dir) { kindByStat(path + "/" + $0) }
+    }
+
+    /// Opens the directory at `path` for `entries(fd:)` and `openDirectory(_:in:)`.
+    static func openDirectory(_ path: String) -> Int32? {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Opens the directory `name` inside the open directory `parent` (no symbolic link followed at `name`): a
+    /// descriptor for listing it and opening its children without the kernel resolving the whole path each time.
+    static func openDirectory(_ name: String, in parent: Int32) -> Int32? {
+        let fd = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// The entries of the open directory `fd`, as `entries(_:)` gives them; `fd` stays open.
+    static func entries(fd: Int32) -> [DirectoryEntry]? {
+        let own = dup(fd)
+        guard own >= 0 else { return nil }
+        guard let dir = fdopendir(own) else {
+            close(own)
+            return nil
+        }
+        defer { closedir(dir) }
+        // The duplicate shares its position with `fd`: start from the first entry whatever was read before.
+        rewinddir(dir)
+        return listEntries(dir) { name in
+            var st = stat()
+            return fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 ? kind(mode: st.st_mode) : .other
+        }
+    }
+
+    private static func listEntries(_ dir: OpaquePointer, kindOf: (String) -> DirectoryEntry.Kind) -> [DirectoryEntry] {
         var result: [DirectoryEntry] = []
         while let ent = readdir(dir) {
             let name = withUnsafePointer(to: ent.pointee.d_name) { ptr in
@@ -32,7 +66,7 @@ enum DirectoryListing {
             case Int32(DT_REG): kind = .file
             case Int32(DT_DIR): kind = .directory
             case Int32(DT_LNK): kind = .symlink
-            default: kind = kindByStat(path + "/" + name)
+            default: kind = kindOf(name)
             }
             result.append(DirectoryEntry(name: name, kind: kind))
         }

@@ -177,7 +177,8 @@ struct InventoryCheck {
             out.add("E096", label, "digest \(d)")
         }
         if let alg = inv.digestAlgorithm {
-            for key in inv.manifest.keys where !tape.withBytes(Int(key), { PathRules.isDigest($0, algorithm: alg) }) {
+            let length = PathRules.digestLength(alg)
+            for key in inv.manifest.keys where !tape.withBytes(Int(key), { PathRules.isDigest($0, length: length) }) {
                 out.add("E039", label, "manifest key '\(tape.string(Int(key)))' is not a \(alg) digest", vi: "khóa manifest '\(tape.string(Int(key)))' không phải mã băm \(alg)")
             }
         }

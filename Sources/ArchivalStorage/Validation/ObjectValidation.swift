@@ -52,7 +52,7 @@ struct ObjectValidation {
         report.specVersion = version
         let inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(bytes, &out)
         report.objectID = inventory.id
-        checkSidecar(directory: "", inventory: inventory, entries: entries, &out)
+        let inventoryDigest = checkSidecar(directory: "", inventory: inventory, entries: entries, &out)
 
         // Object root contents (E001, E046, E010, E067, W013).
         let versionNames = inventory.versions.map(\.name)
@@ -102,20 +102,26 @@ struct ObjectValidation {
             plan = rootPlan
         }
         var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version, plan: plan)
+        versions.rootInventoryDigest = inventoryDigest
         plan = nil
         versions.run(&out)
         // Every content file referenced and every manifest path present (E023, E092).
         let found = versions.contentFiles
         if let tape = inventory.tape {
             let manifestPaths = inventory.manifestPaths ?? TapeStringIndex(tape, nodes: inventory.manifest.pathNodes)
-            for i in 0..<found.count where found.withBytes(i, { manifestPaths.find($0) }) == nil {
+            // One lookup per file found: the manifest ids it matches are marked, so that "does manifest path k exist"
+            // is a bit test (`found` holds a path exactly when the first manifest id with those bytes is marked).
+            // A head inventory identical to this one already looked every file up in this same manifest.
+            let (present, misses) = versions.rootManifestLookup ?? ManifestLookup.of(found, in: manifestPaths, count: inventory.manifest.entries.count)
+            for i in misses {
                 out.add("E023", rel(found.string(i)), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
             }
-            for entry in inventory.manifest.entries where !tape.withBytes(Int(entry.path), { found.contains($0) }) {
+            for (k, entry) in inventory.manifest.entries.enumerated() where !present[k] && !tape.withBytes(Int(entry.path), { found.contains($0) }) {
                 out.add("E092", rel(tape.string(Int(entry.path))), "manifest content path does not exist", vi: "đường dẫn nội dung trong manifest không tồn tại")
             }
             for f in inventory.fixity {
-                for entry in f.block.entries where manifestPaths.find(node: Int(entry.path), of: tape) != nil && !tape.withBytes(Int(entry.path), { found.contains($0) }) {
+                for entry in f.block.entries {
+                    guard let id = manifestPaths.find(node: Int(entry.path), of: tape), !present[id] else { continue }
                     out.add("E093", rel(tape.string(Int(entry.path))), "fixity.\(f.algorithm) content path does not exist", vi: "đường dẫn nội dung của fixity.\(f.algorithm) không tồn tại")
                 }
             }
@@ -167,14 +173,16 @@ struct ObjectValidation {
         return found
     }
 
-    /// Checks `inventory.json.<alg>` beside an inventory (E058, E060, E061).
-    func checkSidecar(directory: String, inventory: ParsedInventory, entries: [DirectoryEntry], _ out: inout FindingCollector) {
+    /// Checks `inventory.json.<alg>` beside an inventory (E058, E060, E061); returns the inventory's digest when it
+    /// was computed (or `digest`, already known for these bytes, which saves hashing an identical copy again).
+    @discardableResult
+    func checkSidecar(directory: String, inventory: ParsedInventory, entries: [DirectoryEntry], digest known: String? = nil, _ out: inout FindingCollector) -> String? {
         let base = directory.isEmpty ? "" : directory + "/"
         guard let alg = inventory.digestAlgorithm, let algorithm = DigestAlgorithmName.parse(alg) else {
             if !entries.contains(where: { $0.name.hasPrefix("inventory.json.") }) {
                 out.add("E058", rel(base + "inventory.json.sha512"), "no sidecar", vi: "không có tệp sidecar")
             }
-            return
+            return nil
         }
         let name = "inventory.json.\(alg)"
         guard entries.contains(where: { $0.name == name && $0.kind == .file }), let text = DirectoryListing.readFile(root + "/" + base + name) else {
@@ -182,18 +190,19 @@ struct ObjectValidation {
             for other in entries where other.name.hasPrefix("inventory.json.") {
                 out.add("E059", rel(base + other.name), "sidecar algorithm differs from digestAlgorithm \(alg)", vi: "thuật toán của sidecar khác digestAlgorithm \(alg)")
             }
-            return
+            return nil
         }
         let s = String(decoding: text, as: UTF8.self)
         let parts = s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         guard parts.count == 2, parts[1] == "inventory.json", PathRules.isDigest(String(parts[0]), algorithm: alg) else {
             out.add("E061", rel(base + name), "content '\(s.prefix(200).trimmingTrailingNewlines)'", vi: "nội dung '\(s.prefix(200).trimmingTrailingNewlines)'")
-            return
+            return nil
         }
-        let actual = algorithm.digest(inventory.bytes)
+        let actual = known ?? algorithm.digest(inventory.bytes)
         if parts[0].lowercased() != actual {
             out.add("E060", rel(base + name), "sidecar says \(parts[0]), inventory.json has \(actual)", vi: "sidecar ghi \(parts[0]), inventory.json có \(actual)")
         }
+        return actual
     }
 
     /// Checks the object `extensions` directory (E067, W013).
@@ -214,5 +223,19 @@ extension Substring {
         var s = self
         while s.last == "\n" || s.last == "\r" { s.removeLast() }
         return String(s)
+    }
+}
+
+/// Which content files found on disk a manifest lists: the manifest ids they match, and the files it lacks.
+enum ManifestLookup {
+    /// `present[k]` is true when some file has the bytes of manifest path `k` and `k` is the first id with them;
+    /// `misses` are the indices of the files the manifest does not list.
+    static func of(_ files: PathList, in manifest: TapeStringIndex, count: Int) -> (present: [Bool], misses: [Int]) {
+        var present = [Bool](repeating: false, count: count)
+        var misses: [Int] = []
+        for i in 0..<files.count {
+            if let id = files.withBytes(i, { manifest.find($0) }) { present[id] = true } else { misses.append(i) }
+        }
+        return (present, misses)
     }
 }

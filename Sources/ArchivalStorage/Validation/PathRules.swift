@@ -32,7 +32,12 @@ enum PathRules {
     /// compared by bytes. `index` holds `nodes` (first occurrence wins).
     static func conflicts(_ nodes: [UInt32], in tape: JSONTape, index: TapeStringIndex) -> [UInt32] {
         var found: [UInt32] = []
-        for (k, n) in nodes.enumerated() where index.find(node: Int(n), of: tape) != k { found.append(n) }
+        if !index.lastWins && index.nodes == nodes {
+            // First occurrence wins: exactly the ids that met an earlier equal key while indexing.
+            found = index.repeatedIDs.map { nodes[$0] }
+        } else {
+            for (k, n) in nodes.enumerated() where index.find(node: Int(n), of: tape) != k { found.append(n) }
+        }
         // Paths usually come grouped by folder: a prefix the previous path shares was already looked up.
         var previous: Int?
         for n in nodes {
@@ -103,8 +108,24 @@ enum PathRules {
 
     /// `isDigest` over bytes.
     static func isDigest(_ u: UnsafeBufferPointer<UInt8>, algorithm: String) -> Bool {
-        guard !u.isEmpty, u.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x46).contains($0) || (0x61...0x66).contains($0) }) else { return false }
-        if let n = digestLengths[algorithm] { return u.count == n }
-        return true
+        isDigest(u, length: digestLength(algorithm))
+    }
+
+    /// The hex length of `algorithm`'s digests; `nil` for an algorithm of unknown length.
+    static func digestLength(_ algorithm: String) -> Int? { digestLengths[algorithm] }
+
+    /// `isDigest` with the algorithm's length looked up once by the caller (one per manifest, not per key).
+    static func isDigest(_ u: UnsafeBufferPointer<UInt8>, length: Int?) -> Bool {
+        guard !u.isEmpty else { return false }
+        if let n = length, u.count != n { return false }
+        // Branch-free over the bytes (a manifest holds millions of digest characters): a digit, or a letter a–f
+        // in either case (0x20 folds ASCII letters to lower case).
+        var bad: UInt8 = 0
+        for c in u {
+            let digit = (c &- 0x30) < 10
+            let letter = ((c | 0x20) &- 0x61) < 6
+            bad |= (digit || letter) ? 0 : 1
+        }
+        return bad == 0
     }
 }

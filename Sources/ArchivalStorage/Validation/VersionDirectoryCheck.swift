@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Checks each version directory: its files (E015, W002), its content (E024), its inventory (W010, E064, E066, W011, E103).
 /// Version inventories are read one at a time and dropped: what the digest check needs from them goes into
 /// the `DigestPlan`, so memory holds the root inventory and at most one other.
@@ -13,6 +19,10 @@ struct VersionDirectoryCheck {
     var plan: DigestPlan?
     /// Root manifest content path → entry (the last entry wins), built when a version inventory is compared.
     private var rootManifestIndex: TapeStringIndex?
+    /// The root inventory's digest, when its sidecar check computed it.
+    var rootInventoryDigest: String?
+    /// The content files looked up in the root manifest, when the last version's inventory is the root one.
+    private(set) var rootManifestLookup: (present: [Bool], misses: [Int])?
     /// Root version state logical path → entry, built when first needed.
     private var rootStateIndexes: [String: TapeStringIndex] = [:]
 
@@ -28,6 +38,7 @@ struct VersionDirectoryCheck {
         var previousSpec: OCFLSpecVersion?
         for v in root.versions {
             let name = v.name
+            rootManifestLookup = nil
             guard let entries = DirectoryListing.entries(base + "/" + name) else { continue }
             // Version inventory first: its digest algorithm names its sidecar.
             var vinv: ParsedInventory?
@@ -37,7 +48,7 @@ struct VersionDirectoryCheck {
                name == root.versions.last?.name, DirectoryListing.fileEquals(inventoryPath, root.bytes) {
                 // The head version's inventory is byte-identical to the root one (E064 holds): compared without
                 // reading it whole, and not parsed twice.
-                object.checkSidecar(directory: name, inventory: root, entries: entries, &out)
+                object.checkSidecar(directory: name, inventory: root, entries: entries, digest: rootInventoryDigest, &out)
                 vinv = root
                 isRootCopy = true
             } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let bytes = DirectoryListing.readFile(inventoryPath) {
@@ -81,7 +92,10 @@ struct VersionDirectoryCheck {
             // Every content file of versions up to this one (all found so far) must be in this inventory's manifest (E023).
             if vinv.usable, let tape = vinv.tape {
                 let manifest = vinv.manifestPaths ?? TapeStringIndex(tape, nodes: [])
-                for i in 0..<contentFiles.count where contentFiles.withBytes(i, { manifest.find($0) }) == nil {
+                let lookup = ManifestLookup.of(contentFiles, in: manifest, count: vinv.manifest.entries.count)
+                // The last version's files are all the files: the root check reuses this lookup of the same manifest.
+                if isRootCopy && vinv.manifestPaths != nil { rootManifestLookup = lookup }
+                for i in lookup.misses {
                     out.add("E023", object.rel(contentFiles.string(i)), "file is not in the manifest of \(name)/inventory.json", vi: "tệp không có trong manifest của \(name)/inventory.json")
                 }
             }
@@ -94,14 +108,19 @@ struct VersionDirectoryCheck {
         }
     }
 
-    /// Recursively lists content files; empty directories are E024, links E090.
-    private mutating func walk(_ dir: String, _ out: inout FindingCollector) {
-        guard let entries = DirectoryListing.entries(object.root + "/" + dir) else { return }
+    /// Recursively lists content files; empty directories are E024, links E090. Subdirectories are opened
+    /// relative to their parent's descriptor (`fd`, or the path when `nil`): thousands of nested folders would
+    /// otherwise each cost a whole-path lookup in the kernel.
+    private mutating func walk(_ dir: String, fd parentFD: Int32? = nil, name: String = "", _ out: inout FindingCollector) {
+        let opened = if let parentFD { DirectoryListing.openDirectory(name, in: parentFD) } else { DirectoryListing.openDirectory(object.root + "/" + dir) }
+        guard let fd = opened else { return }
+        defer { close(fd) }
+        guard let entries = DirectoryListing.entries(fd: fd) else { return }
         if entries.isEmpty { out.add("E024", object.rel(dir), "empty directory", vi: "thư mục rỗng") }
         for e in entries {
             let p = "\(dir)/\(e.name)"
             switch e.kind {
-            case .directory: walk(p, &out)
+            case .directory: walk(p, fd: fd, name: e.name, &out)
             case .file: contentFiles.append(p)
             case .symlink, .other:
                 out.add("E090", object.rel(p), "not a regular file", vi: "không phải tệp thường")
