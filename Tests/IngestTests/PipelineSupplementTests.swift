@@ -45,18 +45,28 @@ for href, path in [("metadata/descriptive/EAD.xml", ead), ("representations/rep1
 open(mets, "w", encoding="utf-8").write(m)
 """#
 
+    /// A copy of `package` in `folder`, reduced by `supplementScript` to document `keep` (0-based) and marked
+    /// `status`; with the script's result, for the caller to check.
+    static func reducedCopy(of package: String, keep: Int, into folder: String, status: String = "SUPPLEMENT",
+                            temp: TemporaryDirectory) throws -> (path: String, edit: ProcessResult) {
+        let copy = folder + "/" + (package as NSString).lastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: package, toPath: copy)
+        let script = temp.path + "/reduce-\(status).py"
+        if !FileManager.default.fileExists(atPath: script) {
+            try Data(supplementScript.replacingOccurrences(of: "RECORDSTATUS=\"SUPPLEMENT\"", with: "RECORDSTATUS=\"\(status)\"").utf8)
+                .write(to: URL(fileURLWithPath: script))
+        }
+        return (copy, try runProcess(URL(fileURLWithPath: "/usr/bin/python3"), [script, copy, String(keep)]))
+    }
+
     @Test("SUPPLEMENT with one of three documents: v2 keeps the other two (payload by digest), totalDoc 3, valid")
     func carryOver() throws {
         let temp = try TemporaryDirectory("kho-ingest-carry")
         let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 3, seed: 22, zip: false)[0]
         let pipeline = PipelineSupport.pipeline(temp)
         guard case .accepted(let first, _) = try pipeline.ingest(package.path) else { Issue.record("v1 refused"); return }
-        let supplement = temp.path + "/s/" + (package.path as NSString).lastPathComponent
-        try FileManager.default.createDirectory(atPath: temp.path + "/s", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: package.path, toPath: supplement)
-        let script = temp.path + "/supplement.py"
-        try Data(Self.supplementScript.utf8).write(to: URL(fileURLWithPath: script))
-        let edit = try runProcess(URL(fileURLWithPath: "/usr/bin/python3"), [script, supplement, "2"])
+        let (supplement, edit) = try Self.reducedCopy(of: package.path, keep: 2, into: temp.path + "/s", temp: temp)
         #expect(edit.status == 0, "\(edit.stderr)")
         let outcome = try pipeline.ingest(supplement)
         guard case .accepted(let second, _) = outcome else { Issue.record("supplement refused: \(outcome)"); return }
@@ -87,13 +97,9 @@ open(mets, "w", encoding="utf-8").write(m)
         let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 3, seed: 24, zip: false)[0]
         let pipeline = PipelineSupport.pipeline(temp)
         guard case .accepted(let first, _) = try pipeline.ingest(package.path) else { Issue.record("v1 refused"); return }
-        let replacement = temp.path + "/r/" + (package.path as NSString).lastPathComponent
-        try FileManager.default.createDirectory(atPath: temp.path + "/r", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: package.path, toPath: replacement)
-        let script = temp.path + "/edit.py"
-        try Data(Self.supplementScript.replacingOccurrences(of: "RECORDSTATUS=\"SUPPLEMENT\"", with: "RECORDSTATUS=\"REPLACEMENT\"").utf8)
-            .write(to: URL(fileURLWithPath: script))
-        #expect(try runProcess(URL(fileURLWithPath: "/usr/bin/python3"), [script, replacement, "0"]).status == 0)
+        let (replacement, edit) = try Self.reducedCopy(of: package.path, keep: 0, into: temp.path + "/r",
+                                                       status: "REPLACEMENT", temp: temp)
+        #expect(edit.status == 0)
         guard case .accepted(let second, _) = try pipeline.ingest(replacement) else { Issue.record("replacement refused"); return }
         #expect(second.version == "v2" && second.recordStatus == "REPLACEMENT" && second.documents.count == 1)
         let reader = try OCFLStorageRoot.open(at: pipeline.home.ocflRoot).object(first.aipObjectID)

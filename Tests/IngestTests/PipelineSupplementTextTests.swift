@@ -13,14 +13,7 @@ import Testing
 struct PipelineSupplementTextTests {
     /// A copy of `package` holding only document `keep` (0-based), as a SUPPLEMENT, or as NEW when `asNew`.
     func reduced(_ package: String, keep: Int, into folder: String, asNew: Bool, temp: TemporaryDirectory) throws -> String {
-        let copy = folder + "/" + (package as NSString).lastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: package, toPath: copy)
-        let script = temp.path + "/supplement.py"
-        if !FileManager.default.fileExists(atPath: script) {
-            try Data(PipelineSupplementTests.supplementScript.utf8).write(to: URL(fileURLWithPath: script))
-        }
-        let edit = try runProcess(URL(fileURLWithPath: "/usr/bin/python3"), [script, copy, String(keep)])
+        let (copy, edit) = try PipelineSupplementTests.reducedCopy(of: package, keep: keep, into: folder, temp: temp)
         try #require(edit.status == 0, "\(edit.stderr)")
         if asNew {
             let mets = copy + "/METS.xml"

@@ -51,9 +51,9 @@ struct BenchBagCommand: AsyncParsableCommand {
             // Interleaved runs, so the three tools see the same load on a shared machine; best of each.
             var kho: Measurement?, python: Measurement?, openssl: Measurement?
             for _ in 0..<max(1, runs) {
-                kho = keepBest(kho, try BenchRunner.run("kho bag validate (2 threads)", [BenchRunner.khoExecutable, "bag", "validate", bag.path]))
-                python = keepBest(python, try BenchRunner.run("bagit.py --validate --processes 2", [bagitPy, "--validate", "--quiet", "--processes", "2", bag.path]))
-                openssl = keepBest(openssl, try BenchRunner.openssl("openssl dgst -sha256 ×2 processes", algorithm: "sha256", files: payload, work: workURL))
+                kho = Measurement.best(kho, try BenchRunner.run("kho bag validate (2 threads)", [BenchRunner.khoExecutable, "bag", "validate", bag.path]))
+                python = Measurement.best(python, try BenchRunner.run("bagit.py --validate --processes 2", [bagitPy, "--validate", "--quiet", "--processes", "2", bag.path]))
+                openssl = Measurement.best(openssl, try BenchRunner.openssl("openssl dgst -sha256 ×2 processes", algorithm: "sha256", files: payload, work: workURL))
             }
             guard let kho, let python, let openssl else { return }
             table.add(kho)
@@ -75,14 +75,4 @@ struct BenchBagCommand: AsyncParsableCommand {
         return bag
     }
 
-    /// The faster of two measurements, with the larger peak memory and any failure kept.
-    private func keepBest(_ current: Measurement?, _ next: Measurement) -> Measurement {
-        guard var result = current else { return next }
-        let peak = max(result.peakRSSBytes, next.peakRSSBytes)
-        let status = result.status != 0 ? result.status : next.status
-        if next.seconds < result.seconds { result = next }
-        result.peakRSSBytes = peak
-        result.status = status
-        return result
-    }
 }

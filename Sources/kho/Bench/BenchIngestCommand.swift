@@ -86,12 +86,12 @@ struct BenchIngestCommand: AsyncParsableCommand {
             var kho: Measurement?, python: Measurement?, limit: Measurement?, noText: Measurement?
             for _ in 0..<runs {
                 try reset(scratch)
-                kho = keepBest(kho, try BenchRunner.run(
+                kho = Measurement.best(kho, try BenchRunner.run(
                     "kho ingest (fresh home)",
                     [BenchRunner.khoExecutable, "ingest", package, "--home", scratch.appendingPathComponent("home").path]))
                 if withoutPdfText {
                     try reset(scratch)
-                    noText = keepBest(noText, try BenchRunner.run(
+                    noText = Measurement.best(noText, try BenchRunner.run(
                         "diagnostic: kho ingest, PDF text off",
                         ["/usr/bin/env", "KHO_INGEST_PDF_TEXT=0", BenchRunner.khoExecutable, "ingest", package,
                          "--home", scratch.appendingPathComponent("home").path]))
@@ -103,12 +103,12 @@ struct BenchIngestCommand: AsyncParsableCommand {
                     "--objdir", scratch.appendingPathComponent("ocfl-py").path,
                     "--id", "urn:kho:bench:\(testCase.key)", "--fixity", "sha256", "--message", "bench",
                 ])
-                python = keepBest(python, Self.sequence("bagit.py --validate --processes 2 + ocfl-object.py create --fixity sha256", [validate, create]))
+                python = Measurement.best(python, Self.sequence("bagit.py --validate --processes 2 + ocfl-object.py create --fixity sha256", [validate, create]))
                 try reset(scratch)
                 let copy = try BenchRunner.run("cp -r", ["cp", "-r", package, scratch.appendingPathComponent("copy").path])
                 let sha512 = try BenchRunner.openssl("openssl -sha512", algorithm: "sha512", files: files, work: workURL)
                 let sha256 = try BenchRunner.openssl("openssl -sha256", algorithm: "sha256", files: files, work: workURL)
-                limit = keepBest(limit, Self.sequence("limit: cp -r + openssl dgst -sha512 ×2 + -sha256 ×2 processes", [copy, sha512, sha256]))
+                limit = Measurement.best(limit, Self.sequence("limit: cp -r + openssl dgst -sha512 ×2 + -sha256 ×2 processes", [copy, sha512, sha256]))
             }
             try? FileManager.default.removeItem(at: scratch)
             guard let kho, let python, let limit else { return }
@@ -172,14 +172,4 @@ struct BenchIngestCommand: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
     }
 
-    /// The faster of two measurements, with the larger peak memory and any failure kept.
-    private func keepBest(_ current: Measurement?, _ next: Measurement) -> Measurement {
-        guard var result = current else { return next }
-        let peak = max(result.peakRSSBytes, next.peakRSSBytes)
-        let status = result.status != 0 ? result.status : next.status
-        if next.seconds < result.seconds { result = next }
-        result.peakRSSBytes = peak
-        result.status = status
-        return result
-    }
 }

@@ -77,7 +77,7 @@ struct BenchFixityCommand: AsyncParsableCommand {
             func measure(_ make: () throws -> Measurement) rethrows {
                 if cold { FixityBenchCache.drop() } else { BenchRunner.warm(contentFiles) }
                 let next = try make()
-                best[next.label] = FixityBenchCache.keepBest(best[next.label], next)
+                best[next.label] = Measurement.best(best[next.label], next)
             }
             for _ in 0..<max(1, runs) {
                 try measure { try BenchRunner.run("kho fixity check (sha256, 2 threads)", [kho, "bench", "fixity", "--run-one", "fixity", objectFolder]) }

@@ -22,16 +22,6 @@ enum FixityBenchCache {
         return text.split(separator: " ").prefix(3).joined(separator: " ")
     }
 
-    /// The faster of two measurements, keeping the larger peak memory and any failure.
-    static func keepBest(_ current: Measurement?, _ next: Measurement) -> Measurement {
-        guard var result = current else { return next }
-        let peak = max(result.peakRSSBytes, next.peakRSSBytes)
-        let status = result.status != 0 ? result.status : next.status
-        if next.seconds < result.seconds { result = next }
-        result.peakRSSBytes = peak
-        result.status = status
-        return result
-    }
 
     /// The target lines printed under a table.
     static func verdicts(_ best: [String: Measurement], order: [String]) -> String {

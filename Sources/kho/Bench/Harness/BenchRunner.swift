@@ -16,6 +16,17 @@ struct Measurement: Sendable {
     var status: Int32
     /// The exact command line(s), for BENCHMARKS.md.
     var commands: [String]
+
+    /// The faster of `current` and `next` over repeated rounds, keeping the larger peak memory and any failure.
+    static func best(_ current: Measurement?, _ next: Measurement) -> Measurement {
+        guard var result = current else { return next }
+        let peak = max(result.peakRSSBytes, next.peakRSSBytes)
+        let status = result.status != 0 ? result.status : next.status
+        if next.seconds < result.seconds { result = next }
+        result.peakRSSBytes = peak
+        result.status = status
+        return result
+    }
 }
 
 /// Runs commands as child processes and measures wall time and peak memory, the same way for Kho and
