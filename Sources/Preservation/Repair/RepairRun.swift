@@ -13,7 +13,7 @@ public struct RepairSummary: Sendable, Codable {
         public var path: String
         /// The root the verified copy came from; nil when unrecoverable.
         public var source: String?
-        /// `replaced`, `restored`, `removed`, `inventoryRestored`, `replicated`, or `unrecoverable`.
+        /// `replaced`, `restored`, `removed`, `inventoryRestored`, `inventoryRestoredWithinObject`, `replicated`, or `unrecoverable`.
         public var action: String
 
         /// True when no root could supply a verified copy.
