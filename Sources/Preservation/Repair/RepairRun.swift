@@ -94,8 +94,9 @@ public struct RepairRun: Sendable {
         }
         if !repairedPairs.isEmpty {
             let full = damaged.contains { check in check.damage.contains { $0.kind == DamageKind.invalid.rawValue } }
-            let options = SweepOptions(mode: full ? .full : .fixity, objectID: objectID, parallel: parallel, only: repairedPairs,
+            var options = SweepOptions(mode: full ? .full : .fixity, objectID: objectID, parallel: parallel, only: repairedPairs,
                                        softwareVersion: softwareVersion, killAfter: nil)
+            options.purpose = .repairRecheck
             summary.recheck = try FixitySweeper(catalogue: catalogue, roots: roots, options: options).run(stop: stop)
         }
         summary.audit = try catalogued { () throws(CatalogueError) in try AuditHead.of(catalogue) }
