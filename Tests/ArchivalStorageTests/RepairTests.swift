@@ -40,9 +40,14 @@ import Testing
         try F.writeVersions(of: id, writer: OCFLObjectWriter(root: early), files: 5, random: &random, versions: 2)
         _ = try ObjectReplicator(source: early, destination: lagging).replicate(objectID: id)
         let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(id))
+        // Both sidecars of the head inventory gone, so the object's own copies cannot vouch for each other either.
+        let head = try FileManager.default.contentsOfDirectory(atPath: objectRoot).filter { $0.hasPrefix("v") }
+            .max { Int($0.dropFirst()) ?? 0 < Int($1.dropFirst()) ?? 0 } ?? "v1"
         try FileManager.default.removeItem(atPath: objectRoot + "/inventory.json.sha512")
+        try FileManager.default.removeItem(atPath: objectRoot + "/\(head)/inventory.json.sha512")
         let damage = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).damage
-        #expect(damage == [Damage(kind: .sidecarDamaged, path: "inventory.json.sha512")])
+        #expect(damage == [Damage(kind: .sidecarDamaged, path: "inventory.json.sha512"),
+                           Damage(kind: .sidecarDamaged, path: "\(head)/inventory.json.sha512")])
         let before = try fixture.snapshot()
         let report = ObjectRepairer(target: fixture.primary, candidates: [lagging])
             .repair(objectID: id, damage: damage, evidenceFolder: fixture.temp.path + "/evidence")
@@ -52,8 +57,23 @@ import Testing
         // With a candidate at the same head it is restored.
         let healed = ObjectRepairer(target: fixture.primary, candidates: [lagging, fixture.replicas[0]])
             .repair(objectID: id, damage: damage, evidenceFolder: fixture.temp.path + "/evidence")
-        #expect(healed.repaired.map(\.sourceRoot) == [fixture.replicas[0].path])
+        #expect(healed.repaired.map(\.sourceRoot) == [fixture.replicas[0].path, fixture.replicas[0].path])
         #expect(ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).isIntact)
+    }
+
+    /// No other root at all: the root sidecar is rebuilt from the head version's intact copy inside the object,
+    /// and the action says so (an auditor sees where the bytes came from).
+    @Test func aLostRootSidecarIsRestoredFromTheObjectsOwnHeadCopy() throws {
+        let fixture = try F.make(objects: 1, filesPerVersion: 5)
+        let id = fixture.ids[0]
+        let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(id))
+        try FileManager.default.removeItem(atPath: objectRoot + "/inventory.json.sha512")
+        let damage = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).damage
+        let report = ObjectRepairer(target: fixture.primary, candidates: [])
+            .repair(objectID: id, damage: damage, evidenceFolder: fixture.temp.path + "/evidence")
+        #expect(report.repaired.map(\.action) == ["inventoryRestoredWithinObject"])
+        #expect(report.unrecoverable.isEmpty)
+        #expect(ObjectFixityChecker(mode: .full).check(objectAt: objectRoot).isIntact)
     }
 
     @Test func aMissingObjectIsReplicatedWhole() throws {

@@ -90,17 +90,45 @@ import Testing
         _ = temp
     }
 
-    @Test("only the root inventory edited: recovery restores it from the verified head copy and v3 is built on that")
-    func rootOnlyDamageIsRolledForwardFromTheHeadCopy() throws {
+    @Test("only the root inventory edited: refused (not healed silently), then repaired from the head copy with a record, then v3")
+    func rootOnlyDamageIsRefusedThenRepairedFromTheHeadCopy() throws {
         let (temp, root, writer, objectRoot) = try Self.object()
+        try Self.edit(objectRoot + "/inventory.json", "\"b.txt\"", "\"z.txt\"")
+        // The writer's recovery must not copy the head version's inventory over the damage: that would hide it.
+        try Self.expectRefusal(root, writer, objectRoot, rule: "E060", file: objectRoot + "/inventory.json")
+        let damage = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).damage
+        #expect(damage.map(\.kind) == [.inventoryDamaged] && damage.map(\.path) == ["inventory.json"], "\(damage)")
+        // No replica: the repair takes the object's own verified head-version copy and says so.
+        let report = ObjectRepairer(target: root, candidates: []).repair(objectID: Self.id, damage: damage, evidenceFolder: temp.path + "/evidence")
+        #expect(report.unrecoverable.isEmpty)
+        #expect(report.repaired.map(\.action) == ["inventoryRestoredWithinObject"])
+        #expect(report.repaired.map(\.sourceRoot) == [root.path])
+        #expect(FileManager.default.contentsEqual(atPath: objectRoot + "/inventory.json", andPath: objectRoot + "/v2/inventory.json"))
+        #expect(S.files(under: temp.path + "/evidence").contains { $0.hasSuffix("inventory.json") }, "the damaged copy is kept as evidence")
         var changes = try writer.changes(forObject: Self.id)
         try changes.put(S.path("c.txt"), S.data("văn bản ba / document three"))
-        try Self.edit(objectRoot + "/inventory.json", "\"b.txt\"", "\"z.txt\"")
         let result = try writer.commit(objectID: Self.id, changes: changes, metadata: S.metadata)
         #expect(result.version == "v3")
         #expect(Set(try root.object(Self.id).state().keys.map(\.string)) == ["a.txt", "b.txt", "c.txt"])
         let validation = OCFLValidator(options: .init(checkDigests: true)).validate(storageRootAt: URL(fileURLWithPath: root.path))
         #expect(validation.isValid, "\(validation.errors.map(\.line))")
+    }
+
+    @Test("the head version's inventory lost: the intact root inventory is never rolled back to the older version")
+    func lostHeadInventoryIsNotRolledBack() throws {
+        let (temp, root, writer, objectRoot) = try Self.object()
+        let rootInventory = try Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json"))
+        try FileManager.default.removeItem(atPath: objectRoot + "/v2/inventory.json")
+        var changes = VersionChanges()
+        try changes.put(S.path("c.txt"), S.data("văn bản ba / document three"))
+        _ = try? writer.commit(objectID: Self.id, changes: changes, metadata: S.metadata)
+        let after = try Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json"))
+        let head = (try JSONSerialization.jsonObject(with: after) as? [String: Any])?["head"] as? String
+        #expect(head != "v1", "the root inventory was rolled back to v1")
+        if head == "v2" { #expect(after == rootInventory) }
+        // Whatever the commit did, the sweep still names the lost inventory and repair restores it from the root.
+        let damage = ObjectFixityChecker(mode: .fixity).check(objectAt: objectRoot).damage
+        #expect(damage.contains { $0.path == "v2/inventory.json" }, "\(damage)")
         _ = temp
     }
 }

@@ -66,6 +66,10 @@ import Testing
         #expect(expected.isSubset(of: repairedThings), "not repaired: \(expected.subtracting(repairedThings).prefix(10))")
         #expect(actions.filter { $0.sourceRootName != nil }.allSatisfy { $0.sourceRootName != $0.rootName })
         #expect(FileManager.default.fileExists(atPath: fixture.home + "/quarantine/repair"))
+        // The re-check after repair covers only the repaired copies, and its recorded scope says so.
+        let recheck = try #require(try catalogue.sweeps().last)
+        let repairedCopies = Set(actions.map { "\($0.rootName) \($0.objectID)" }).count
+        #expect(recheck.scope == "repair-recheck:\(repairedCopies)", "\(recheck.scope)")
 
         let (after, next) = try fixture.sweep()
         #expect(after.status == 0, "\(next?.damage.prefix(10) ?? [])")

@@ -21,6 +21,8 @@ import Testing
         let last = try #require(sweeps.last?.id)
         // d never checked comes first, then a (oldest), then b; c was checked today and is not due.
         #expect(try catalogue.checks(sweepID: last).map(\.objectID) == [ids[3], ids[0], ids[1]])
+        // Recorded as what it was — three copies chosen by the schedule — not as a sweep of everything.
+        #expect(sweeps.last?.scope == "scheduled:3")
         #expect(pass.stdout.contains("\"due\":3"), "\(pass.stdout)")
 
         // Nothing is due now: a second pass checks nothing.

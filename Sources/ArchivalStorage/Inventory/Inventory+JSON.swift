@@ -115,17 +115,30 @@ extension Inventory {
     /// The `id` of the inventory file at `path`, read through the 1 MiB window with every other value skipped
     /// unbuilt: finding which object a folder holds must not cost a whole 20,000-file inventory in memory.
     public static func objectID(inventoryAt path: String) throws(OCFLStorageError) -> String {
+        guard let id = try topLevelString("id", inventoryAt: path), !id.isEmpty else {
+            throw OCFLStorageError("E036", path: path, vi: "Kiểm kê thiếu trường id", en: "The inventory has no id")
+        }
+        return id
+    }
+
+    /// The `head` of the inventory file at `path`, read the same way.
+    static func head(inventoryAt path: String) throws(OCFLStorageError) -> String {
+        guard let head = try topLevelString("head", inventoryAt: path), !head.isEmpty else {
+            throw OCFLStorageError("E036", path: path, vi: "Kiểm kê thiếu trường head", en: "The inventory has no head")
+        }
+        return head
+    }
+
+    /// One top-level string member of an inventory file, every other value skipped unbuilt; nil when absent.
+    private static func topLevelString(_ name: String, inventoryAt path: String) throws(OCFLStorageError) -> String? {
         let fd: Int32
         do { fd = try POSIXFile.openForReading(path) } catch { throw OCFLStorageError(error) }
         defer { close(fd) }
         let reader = JSONByteReader(fd: fd, path: path)
-        var id: String?
+        var value: String?
         try reader.object { (key: String) throws(OCFLStorageError) in
-            if key == "id", id == nil { id = try reader.string() } else { try reader.skipValue() }
+            if key == name, value == nil { value = try reader.string() } else { try reader.skipValue() }
         }
-        guard let id, !id.isEmpty else {
-            throw OCFLStorageError("E036", path: path, vi: "Kiểm kê thiếu trường id", en: "The inventory has no id")
-        }
-        return id
+        return value
     }
 }

@@ -48,7 +48,7 @@ public struct ObjectRepairer: Sendable {
             guard let path = try? root.objectPath(for: objectID), let entries = try? FileSystem.entries(path) else { return nil }
             return (root.path, ObjectInventories(objectRoot: path, entries: entries))
         }
-        var session = RepairSession(objectRoot: objectRoot, scratch: scratch, evidence: evidenceFolder, sources: sources)
+        var session = RepairSession(objectRoot: objectRoot, targetRoot: target.path, scratch: scratch, evidence: evidenceFolder, sources: sources)
         // Inventories first (content is judged against them), then sidecars, content, unexpected files.
         let order: [DamageKind] = [.inventoryDamaged, .sidecarDamaged, .missing, .altered, .truncated, .unexpected]
         for kind in order {

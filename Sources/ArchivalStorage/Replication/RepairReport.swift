@@ -5,8 +5,10 @@ public struct RepairAction: Sendable, Codable, Hashable {
     /// The root whose verified copy was used (its path; empty when nothing was copied, e.g. an unexpected file moved out).
     public var sourceRoot: String
     /// `replaced` (bad copy moved to evidence, verified copy put in), `restored` (missing file put back),
-    /// `removed` (unexpected file moved to evidence), `inventoryRestored` (inventory or sidecar put back) or
-    /// `revalidated` (a `full`-mode validator error no longer reported once the other repairs were made).
+    /// `removed` (unexpected file moved to evidence), `inventoryRestored` (inventory or sidecar put back from another
+    /// root), `inventoryRestoredWithinObject` (the root inventory or sidecar put back from the head version's intact
+    /// copy in the same object, or the reverse, when no other root had one) or `revalidated` (a `full`-mode
+    /// validator error no longer reported once the other repairs were made).
     public var action: String
 
     /// A repair record.

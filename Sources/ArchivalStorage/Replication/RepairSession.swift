@@ -7,6 +7,8 @@ import KhoCore
 /// place through a temporary file (written in staging, fsynced, renamed, folder fsynced).
 struct RepairSession {
     let objectRoot: String
+    /// The storage root holding `objectRoot` (named as the source of a repair made from the object's own copies).
+    let targetRoot: String
     let scratch: String
     let evidence: String
     /// Candidate root path and its copy of the object's inventories.
@@ -15,8 +17,9 @@ struct RepairSession {
     /// The target's verified inventory, read once inventories are repaired.
     private var verifiedTarget: VerifiedObject?
 
-    init(objectRoot: String, scratch: String, evidence: String, sources: [(root: String, object: ObjectInventories)]) {
+    init(objectRoot: String, targetRoot: String, scratch: String, evidence: String, sources: [(root: String, object: ObjectInventories)]) {
         self.objectRoot = objectRoot
+        self.targetRoot = targetRoot
         self.scratch = scratch
         self.evidence = evidence
         self.sources = sources
@@ -80,7 +83,34 @@ struct RepairSession {
             verifiedTarget = nil
             return RepairAction(damage: damage, sourceRoot: root, action: "inventoryRestored")
         }
-        return nil
+        return restoreFromOwnCopy(damage, target: target, head: head, folder: folder, isSidecar: isSidecar, confirmed: confirmed)
+    }
+
+    /// Last resort when no other root supplies it: OCFL keeps the root inventory and the head version's inventory
+    /// identical, so one intact copy inside the object itself restores the other — only when it matches its own
+    /// sidecar and whatever intact record the target holds of the damaged one.
+    private mutating func restoreFromOwnCopy(_ damage: Damage, target: ObjectInventories, head: InventoryCopy, folder: String,
+                                             isSidecar: Bool, confirmed: String?) -> RepairAction? {
+        let other: InventoryCopy
+        if folder.isEmpty {
+            other = head
+        } else if folder == head.folder {
+            other = target.root
+        } else {
+            return nil
+        }
+        guard other.matchesSidecar, let digest = other.digest, confirmed == nil || confirmed == digest else { return nil }
+        let bytes: [UInt8]
+        if isSidecar {
+            bytes = SidecarFile.bytes(digest: digest)
+        } else {
+            guard let read = try? FileSystem.readFile(objectRoot + "/" + other.inventoryPath),
+                  VerifiedObject.digest(read, target.algorithm) == digest else { return nil }
+            bytes = read
+        }
+        guard let temporary = writeTemporary(bytes), install(temporary, at: damage.path) else { return nil }
+        verifiedTarget = nil
+        return RepairAction(damage: damage, sourceRoot: targetRoot, action: "inventoryRestoredWithinObject")
     }
 
     /// Puts back a content file from the first candidate whose copy has the digest the trusted inventory records.

@@ -4,6 +4,11 @@ import KhoCore
 /// complete (content, inventory and sidecar staged and made durable first), so if the newest version folder
 /// is ahead of the root inventory, its inventory and sidecar are copied to the object root. Unpublished
 /// staging is simply removed, which leaves the old head.
+///
+/// Recovery repairs nothing else: a root inventory that is damaged, missing, or names a head newer than every
+/// complete version folder is not what an interrupted commit leaves behind. It is left exactly as it is, so that
+/// the fixity sweep reports it and `kho repair` restores it with a record (the writer then refuses to commit on
+/// top of it); copying a version inventory over it here would hide the damage, or roll the object back.
 extension OCFLStorageRoot {
     /// Finishes or discards every commit whose writer died: work folders whose lock nobody holds.
     public func recoverInterruptedCommits() throws(OCFLStorageError) {
@@ -58,6 +63,8 @@ extension OCFLStorageRoot {
               VerifiedObject.digest(versionInventory, algorithm) == recorded else { return }
         guard let inventory = try? Inventory.decode(versionInventory, path: versionFolder),
               inventory.head == newest.name else { return }
+        guard Self.isInterruptedCommit(objectRoot: objectRoot, sidecarName: sidecarName, algorithm: algorithm,
+                                       newest: newest.number, newestInventory: versionInventory) else { return }
         try FileSystem.makeDirectories(scratch)
         let temporaryInventory = scratch + "/recover-inventory.json"
         let temporarySidecar = scratch + "/recover-sidecar"
@@ -69,6 +76,21 @@ extension OCFLStorageRoot {
         try FileSystem.sync(objectRoot)
         try FileSystem.rename(temporarySidecar, objectRoot + "/" + sidecarName)
         try FileSystem.sync(objectRoot)
+    }
+
+    /// Whether the object root is in a state an interrupted commit leaves: the root inventory is already the newest
+    /// version's (only its sidecar was not renamed yet), or it is intact — it matches its own sidecar — and names
+    /// an older head than the newest complete version folder.
+    static func isInterruptedCommit(objectRoot: String, sidecarName: String, algorithm: DigestAlgorithm,
+                                    newest: Int, newestInventory: [UInt8]) -> Bool {
+        let rootFile = objectRoot + "/inventory.json"
+        guard let rootBytes = try? FileSystem.readFile(rootFile) else { return false }
+        if rootBytes == newestInventory { return true }
+        guard case .digest(let recorded) = SidecarFile.read(objectRoot + "/" + sidecarName, algorithm: algorithm),
+              VerifiedObject.digest(rootBytes, algorithm) == recorded,
+              let head = try? Inventory.head(inventoryAt: rootFile),
+              let number = Inventory.versionNumber(head) else { return false }
+        return number < newest
     }
 
     /// Removes empty folders between a never-published object root and the storage root.

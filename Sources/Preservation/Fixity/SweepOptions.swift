@@ -18,6 +18,8 @@ public struct SweepOptions: Sendable {
     public var maxRateMB: Double?
     /// Only these pairs (the scheduler's due list, a repair's re-check): a new sweep, never a resumed one.
     public var only: [RootObject]?
+    /// Who asked for the sweep; with `only`, it names the subset in the sweep's recorded scope.
+    public var purpose: SweepPurpose = .manual
     /// Kho's version, for the PREMIS agent.
     public var softwareVersion: String
     /// Test hook: SIGKILL this process right after the N-th check of this run is committed
@@ -39,8 +41,23 @@ public struct SweepOptions: Sendable {
         self.killAfter = killAfter
     }
 
-    /// The sweep's scope as the catalogue stores it.
-    public var scope: String { objectID ?? "*" }
+    /// The sweep's scope as the catalogue stores it: `*` (every object), an object id, or — for a sweep over a
+    /// chosen subset — what chose it and how many copies, so that a report never presents a partial sweep as a
+    /// sweep of everything (`scheduled:12`, `repair-recheck:3`, `repair-recheck:3:<object id>`).
+    public var scope: String {
+        guard let only else { return objectID ?? "*" }
+        return "\(purpose.rawValue):\(only.count)" + (objectID.map { ":" + $0 } ?? "")
+    }
+}
+
+/// Who started a sweep.
+public enum SweepPurpose: String, Sendable {
+    /// `kho fixity sweep`.
+    case manual
+    /// `kho scheduler`: the copies due.
+    case scheduled
+    /// `kho repair`: the copies just repaired, checked again.
+    case repairRecheck = "repair-recheck"
 }
 
 /// Reads a duration such as `90s`, `30m`, `2h`, `1d` (a bare number is seconds).

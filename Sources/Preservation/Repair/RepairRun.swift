@@ -13,7 +13,7 @@ public struct RepairSummary: Sendable, Codable {
         public var path: String
         /// The root the verified copy came from; nil when unrecoverable.
         public var source: String?
-        /// `replaced`, `restored`, `removed`, `inventoryRestored`, `replicated`, or `unrecoverable`.
+        /// `replaced`, `restored`, `removed`, `inventoryRestored`, `inventoryRestoredWithinObject`, `replicated`, or `unrecoverable`.
         public var action: String
 
         /// True when no root could supply a verified copy.
@@ -94,8 +94,9 @@ public struct RepairRun: Sendable {
         }
         if !repairedPairs.isEmpty {
             let full = damaged.contains { check in check.damage.contains { $0.kind == DamageKind.invalid.rawValue } }
-            let options = SweepOptions(mode: full ? .full : .fixity, objectID: objectID, parallel: parallel, only: repairedPairs,
+            var options = SweepOptions(mode: full ? .full : .fixity, objectID: objectID, parallel: parallel, only: repairedPairs,
                                        softwareVersion: softwareVersion, killAfter: nil)
+            options.purpose = .repairRecheck
             summary.recheck = try FixitySweeper(catalogue: catalogue, roots: roots, options: options).run(stop: stop)
         }
         summary.audit = try catalogued { () throws(CatalogueError) in try AuditHead.of(catalogue) }

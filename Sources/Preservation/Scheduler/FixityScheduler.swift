@@ -60,6 +60,7 @@ public struct FixitySchedulerRun: Sendable {
         var result = SchedulerPass(due: due.count, sweep: nil, nextDue: nil)
         if !due.isEmpty {
             all.only = due
+            all.purpose = .scheduled
             all.staleFirst = true
             result.sweep = try FixitySweeper(catalogue: catalogue, roots: roots, options: all).run(stop: stop)
         }
