@@ -38,11 +38,12 @@ struct PipelineSupplementTextTests {
         let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 3, seed: 93, zip: false)[0]
         let original = try reduced(package.path, keep: 0, into: temp.path + "/v1", asNew: true, temp: temp)
         let supplement = try reduced(package.path, keep: 2, into: temp.path + "/v2", asNew: false, temp: temp)
-        // With `pdfWorkers`, PDF text is read by `kho internal pdf-text-worker` processes, as `kho ingest` does.
+        // With `pdfWorkers`, the run's own pool of `kho-pdf-text` workers named explicitly, as `kho ingest` starts them;
+        // without, the pipeline's default (the worker beside this test program).
         let pipeline = pdfWorkers
             ? IngestPipeline(home: RepositoryHome(path: temp.path + "/home"),
                              options: IngestOptions(transferringUnit: "Đảng ủy xã Tân Lập", archiveCode: "LTTU-BN", schemaCatalog: PipelineSupport.catalog,
-                                                    durable: false, pdfTextWorker: [TestEnvironment.khoExecutable.path, "internal", "pdf-text-worker"]))
+                                                    durable: false, pdfTextWorker: [TestEnvironment.pdfTextWorkerExecutable.path]))
             : PipelineSupport.pipeline(temp)
         guard case .accepted(let first, _) = try pipeline.ingest(original) else { Issue.record("v1 refused"); return }
         let kept = try #require(first.documents.first).docId

@@ -8,8 +8,9 @@ extension IngestRun {
     /// content; for a SUPPLEMENT, the documents and files of the current version are carried over.
     mutating func assemble(_ package: ReceivedPackage, target: StorageTarget) throws(IngestError) -> AssembledAIP {
         let identifier = FormatIdentifier()
-        let workers = options.pdfTextWorker.map { PDFTextWorkerPool(arguments: $0) }
-        defer { workers?.shutdown() }
+        // This run's own workers (started lazily, ended with the step), so none outlives the ingest.
+        let workers = PDFTextWorkerPool(arguments: options.pdfTextWorker ?? [PDFTextWorkerLocation.executable()])
+        defer { workers.shutdown() }
         let extractor = TextExtractor(pdfText: options.extractText, pdfWorkers: workers)
         var files: [AIPFile] = []
         var texts: [String: String] = [:]
@@ -127,10 +128,17 @@ extension IngestRun {
                         filePaths: carried.filter { fileDocuments[$0.path] == document.docId }.map(\.path))
         }
         let carriedDocIds = Set(carriedDocuments.compactMap { $0.record.docId })
-        for file in carried {
-            guard let docId = fileDocuments[file.path], carriedDocIds.contains(docId), target.existing != nil,
-                  let text = Self.storedText(file, extractor: extractor) else { continue }
-            texts[docId, default: ""] += text + "\n"
+        let reread: [(docId: String, file: AIPFile)] = target.existing == nil ? [] : carried.compactMap { file in
+            guard let docId = fileDocuments[file.path], carriedDocIds.contains(docId) else { return nil }
+            return (docId, file)
+        }
+        // On the same two threads (and so the same PDF workers) as the package's own files, in file order.
+        let storedTexts = FileExaminer.inOrder(count: reread.count, threads: 2) { index in
+            Self.storedText(reread[index].file, extractor: extractor)
+        }
+        for (item, text) in zip(reread, storedTexts) {
+            guard let text else { continue }
+            texts[item.docId, default: ""] += text + "\n"
         }
         files = carried + files
         documents = carriedDocuments + documents
