@@ -258,8 +258,13 @@ struct TextPDFWorkerTests {
         }
         let workerPID = try #require(workers.first, "no worker process started")
         usleep(200_000)  // the worker has read its request and hangs; kho waits for its answer
-        let khoMaps = try String(contentsOfFile: "/proc/\(process.processIdentifier)/maps", encoding: .utf8)
-        let workerMaps = try String(contentsOfFile: "/proc/\(workerPID)/maps", encoding: .utf8)
+        // Read to the end (a /proc file reports size 0, so a sized read stops short).
+        func maps(_ pid: Int32) throws -> String {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: "/proc/\(pid)/maps"))
+            defer { try? handle.close() }
+            return String(decoding: try handle.readToEnd() ?? Data(), as: UTF8.self)
+        }
+        let khoMaps = try maps(process.processIdentifier), workerMaps = try maps(workerPID)
         #expect(khoMaps.contains("libswiftCore") || khoMaps.contains("/kho"), "not kho's maps")
         for library in heavy { #expect(!khoMaps.contains(library), "kho loaded \(library) at run time") }
         #expect(workerMaps.contains("libpoppler-glib"), "the worker's maps show no poppler")
