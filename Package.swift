@@ -99,7 +99,15 @@ let package = Package(
             // drops every library kho does not use, so kho starts without poppler, cairo, X11, nss, … (checked by
             // TextPDFWorkerTests); it must come before the libraries, and only a clang config file (read before
             // the command line) puts it there: -Xlinker flags land after them.
-            linkerSettings: [.unsafeFlags(["-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/kho/link-as-needed.cfg"])]
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/kho/link-as-needed.cfg"]),
+                // Release only: the Swift runtime and Foundation linked statically start kho in ~5 ms of CPU instead of
+                // ~8 (Benchmarks/fixity.md, 2026-11-21); debug builds and their tests keep the shared runtime that
+                // swift-testing links. Modules are compiled against the shared Foundation, whose autolink entries
+                // omit the archives its static form needs: they are named here (a missing one fails the link).
+                .unsafeFlags(["-static-stdlib"] + ["CoreFoundation", "_FoundationCShims", "_FoundationCollections", "_FoundationICU", "stdc++", "m"]
+                    .flatMap { ["-Xlinker", "-l" + $0] }, .when(configuration: .release)),
+            ]
         ),
 
         .target(name: "KhoTestSupport", dependencies: ["KhoCore"], path: "Tests/KhoTestSupport"),
