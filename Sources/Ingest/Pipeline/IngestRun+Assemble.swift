@@ -1,3 +1,4 @@
+import ArchivalStorage
 import DataManagement
 import Foundation
 import KhoCore
@@ -115,17 +116,29 @@ extension IngestRun {
         }
         let newPaths = Set(files.map(\.path)), newDocIds = Set(documents.compactMap { $0.record.docId })
         var carried: [AIPFile] = []
+        // The head state once: `contentFile(logicalPath:)` rebuilds it on every call (quadratic in the files kept).
+        let existing = target.existing, headState = (try? existing?.state()) ?? [:]
+        func storedCopy(_ path: String) -> String? {
+            guard let existing else { return nil }
+            if let key = try? RelativePath(path), let digest = headState[key], let content = existing.inventory.contentPath(for: digest) {
+                return existing.objectRoot + "/" + content
+            }
+            return try? existing.contentFile(logicalPath: path)  // equal under NFC only: the reader's own matching
+        }
         for file in previousFiles where file.path.hasPrefix(AIPLayout.dataFolder) && !newPaths.contains(file.path) {
-            let source = (try? target.existing?.contentFile(logicalPath: file.path)) ?? file.path
+            let source = storedCopy(file.path) ?? file.path
             carried.append(AIPFile(path: file.path, source: source, originalPath: file.path, size: file.size, sha256: file.sha256,
                                    sha512: file.sha512, mimeType: file.mimeType ?? "application/octet-stream",
                                    format: AIPFileFormat(name: file.puid ?? "unknown", puid: file.puid)))
             kept.insert(file.path)
             if let docId = file.docId { fileDocuments[file.path] = docId }
         }
+        var carriedPaths: [String: [String]] = [:]  // docId → its kept files, in file order
+        for file in carried {
+            if let docId = fileDocuments[file.path] { carriedPaths[docId, default: []].append(file.path) }
+        }
         let carriedDocuments = previousDocuments.filter { !newDocIds.contains($0.docId) }.map { document in
-            AIPDocument(record: CatalogueProjection.record(document.entry),
-                        filePaths: carried.filter { fileDocuments[$0.path] == document.docId }.map(\.path))
+            AIPDocument(record: CatalogueProjection.record(document.entry), filePaths: carriedPaths[document.docId] ?? [])
         }
         let carriedDocIds = Set(carriedDocuments.compactMap { $0.record.docId })
         let reread: [(docId: String, file: AIPFile)] = target.existing == nil ? [] : carried.compactMap { file in
