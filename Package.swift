@@ -4,11 +4,15 @@ import PackageDescription
 // Kho — kho lưu trữ số. One OAIS function per module; lower modules never import higher ones:
 //   KhoCore ← Metadata, ArchivalStorage, DataManagement ← Packaging
 //   ArchivalStorage, DataManagement ← Preservation ← Ingest ← (Access) ← kho
+// PDF text is read out of process: PDFTextProtocol (frames, no dependencies) ← Ingest, and
+//   PDFTextProtocol, CPoppler ← kho-pdf-text, the worker executable and the only target that links poppler,
+//   so `kho` starts without poppler's ~50 libraries; `kho` depends on it only so that building kho builds it.
 let package = Package(
     name: "Kho",
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kho", targets: ["kho"]),
+        .executable(name: "kho-pdf-text", targets: ["kho-pdf-text"]),
         .library(name: "ArchivalStorage", targets: ["ArchivalStorage"]),
         .library(name: "Packaging", targets: ["Packaging"]),
         .library(name: "Metadata", targets: ["Metadata"]),
@@ -28,7 +32,7 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // poppler-glib: the text layer of PDFs read in process, without a pdftotext process per file.
+        // poppler-glib: the text layer of PDFs, read in the kho-pdf-text worker processes only.
         .systemLibrary(
             name: "CPoppler",
             pkgConfig: "poppler-glib",
@@ -74,17 +78,36 @@ let package = Package(
         // The pipeline that turns a SIP into an AIP: identify, extract text, build AIP METS/PREMIS, commit, record.
         .target(
             name: "Ingest",
-            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation", "CPoppler"],
+            dependencies: ["KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation", "PDFTextProtocol"],
             exclude: ["README.md", "Rebuild/README.md"]
         ),
+        // The messages between Ingest's PDF worker pool and the worker: length-prefixed frames, request, response.
+        .target(name: "PDFTextProtocol", exclude: ["README.md"]),
+        // The PDF text worker process (started by Ingest's PDFTextWorkerPool): poppler-glib behind a pipe.
+        .executableTarget(name: "kho-pdf-text", dependencies: ["PDFTextProtocol", "CPoppler"], exclude: ["README.md"]),
         // The command-line face: parses, presents, delegates to the modules.
         .executableTarget(
             name: "kho",
             dependencies: [
                 "KhoCore", "Metadata", "ArchivalStorage", "Packaging", "DataManagement", "Preservation", "Ingest",
+                // An executable, so not linked: built with kho, so `swift run kho demo` finds its PDF worker beside it.
+                "kho-pdf-text",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            exclude: ["README.md"]
+            exclude: ["README.md", "link-as-needed.cfg"],
+            // SwiftPM passes the worker's poppler link flags (pkg-config of CPoppler) on to kho too. `--as-needed`
+            // drops every library kho does not use, so kho starts without poppler, cairo, X11, nss, … (checked by
+            // TextPDFWorkerTests); it must come before the libraries, and only a clang config file (read before
+            // the command line) puts it there: -Xlinker flags land after them.
+            linkerSettings: [
+                .unsafeFlags(["-Xclang-linker", "--config=\(Context.packageDirectory)/Sources/kho/link-as-needed.cfg"]),
+                // Release only: the Swift runtime and Foundation linked statically start kho in ~5 ms of CPU instead of
+                // ~8 (Benchmarks/fixity.md, 2026-11-21); debug builds and their tests keep the shared runtime that
+                // swift-testing links. Modules are compiled against the shared Foundation, whose autolink entries
+                // omit the archives its static form needs: they are named here (a missing one fails the link).
+                .unsafeFlags(["-static-stdlib"] + ["CoreFoundation", "_FoundationCShims", "_FoundationCollections", "_FoundationICU", "stdc++", "m"]
+                    .flatMap { ["-Xlinker", "-l" + $0] }, .when(configuration: .release)),
+            ]
         ),
 
         .target(name: "KhoTestSupport", dependencies: ["KhoCore"], path: "Tests/KhoTestSupport"),
@@ -92,7 +115,8 @@ let package = Package(
         .testTarget(name: "MetadataTests", dependencies: ["Metadata", "KhoTestSupport"]),
         .testTarget(name: "ArchivalStorageTests", dependencies: ["ArchivalStorage", "KhoTestSupport"]),
         .testTarget(name: "DataManagementTests", dependencies: ["DataManagement", "KhoTestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Preservation", "Metadata", "ArchivalStorage", "DataManagement", "KhoTestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Preservation", "Metadata", "ArchivalStorage", "DataManagement", "KhoTestSupport",
+                                                        "PDFTextProtocol", "kho-pdf-text"]),
         .testTarget(name: "PreservationTests", dependencies: ["Preservation", "ArchivalStorage", "DataManagement", "KhoTestSupport"]),
         .testTarget(name: "PackagingTests", dependencies: ["Packaging", "Metadata", "KhoTestSupport"]),
         // Runs the built `kho` binary as a process, as an archivist would.

@@ -16,7 +16,7 @@ struct Kho: AsyncParsableCommand {
             OCFLCommand.self, SIPCommand.self, BagCommand.self, SampleCommand.self, UnpackCommand.self, DigestCommand.self,
             BenchCommand.self, IngestCommand.self, DemoCommand.self, SearchCommand.self, AuditCommand.self,
             CatalogueCommand.self, FixityCommand.self, ReplicaCommand.self, RepairCommand.self, SchedulerCommand.self,
-            ReportCommand.self, InternalCommand.self,
+            ReportCommand.self,
         ]
     )
 

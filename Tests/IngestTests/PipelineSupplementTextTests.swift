@@ -38,11 +38,12 @@ struct PipelineSupplementTextTests {
         let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 3, seed: 93, zip: false)[0]
         let original = try reduced(package.path, keep: 0, into: temp.path + "/v1", asNew: true, temp: temp)
         let supplement = try reduced(package.path, keep: 2, into: temp.path + "/v2", asNew: false, temp: temp)
-        // With `pdfWorkers`, PDF text is read by `kho internal pdf-text-worker` processes, as `kho ingest` does.
+        // With `pdfWorkers`, the run's own pool of `kho-pdf-text` workers named explicitly, as `kho ingest` starts them;
+        // without, the pipeline's default (the worker beside this test program).
         let pipeline = pdfWorkers
             ? IngestPipeline(home: RepositoryHome(path: temp.path + "/home"),
                              options: IngestOptions(transferringUnit: "Đảng ủy xã Tân Lập", archiveCode: "LTTU-BN", schemaCatalog: PipelineSupport.catalog,
-                                                    durable: false, pdfTextWorker: [TestEnvironment.khoExecutable.path, "internal", "pdf-text-worker"]))
+                                                    durable: false, pdfTextWorker: [TestEnvironment.pdfTextWorkerExecutable.path]))
             : PipelineSupport.pipeline(temp)
         guard case .accepted(let first, _) = try pipeline.ingest(original) else { Issue.record("v1 refused"); return }
         let kept = try #require(first.documents.first).docId
@@ -83,5 +84,53 @@ struct PipelineSupplementTextTests {
         for table in before.keys.sorted() {
             #expect(after[table] == before[table], "table \(table) differs after rebuild")
         }
+    }
+    /// Many carried-over documents: their PDFs are read again on the extraction threads (two workers at once), and
+    /// each document's text still lands on that document, not on a neighbour.
+    @Test("v1 with ten documents, SUPPLEMENT re-sends the last: each of the nine carried over keeps its own PDF words")
+    func manyCarriedOverDocumentsKeepTheirOwnText() throws {
+        let temp = try TemporaryDirectory("kho-ingest-carry-many")
+        let package = try PipelineSupport.samples(in: temp.path + "/in", documents: 10, seed: 94, zip: false)[0]
+        let supplement = try reduced(package.path, keep: 9, into: temp.path + "/v2", asNew: false, temp: temp)
+        let pipeline = IngestPipeline(home: RepositoryHome(path: temp.path + "/home"),
+                                      options: IngestOptions(transferringUnit: "Đảng ủy xã Tân Lập", archiveCode: "LTTU-BN",
+                                                             schemaCatalog: PipelineSupport.catalog, durable: false,
+                                                             pdfTextWorker: [TestEnvironment.pdfTextWorkerExecutable.path]))
+        guard case .accepted(let first, _) = try pipeline.ingest(package.path) else { Issue.record("v1 refused"); return }
+        #expect(first.documents.count == 10)
+
+        // Per document: the folded words of its PDFs' text layers.
+        var words: [String: Set<String>] = [:]
+        let catalogue = try Catalogue(path: pipeline.home.cataloguePath)
+        for file in try catalogue.files(aipObjectID: first.aipObjectID) where file.mimeType == "application/pdf" {
+            guard let docId = file.docId else { continue }
+            let source = URL(fileURLWithPath: package.path + "/" + file.path)
+            guard case .extracted(let extraction) = try TextExtractor().extract(fileAt: source, identification: try FormatIdentifier().identify(fileAt: source)) else {
+                continue
+            }
+            words[docId, default: []].formUnion(extraction.text.split(whereSeparator: { !$0.isLetter }).map(String.init)
+                .filter { $0.count >= 5 }.map(VietnameseFolding.fold))
+        }
+        // The folded metadata outside document `docId`'s own EAD_doc record (METS, EAD.xml, the other records).
+        let xml = try FileManager.default.subpathsOfDirectory(atPath: package.path).filter { $0.hasSuffix(".xml") }
+        func metadata(besides docId: String) throws -> String {
+            try xml.filter { !$0.hasSuffix("EAD_doc_\(docId).xml") }
+                .map { VietnameseFolding.fold(try String(contentsOfFile: package.path + "/" + $0, encoding: .utf8)) }.joined(separator: " ")
+        }
+        guard case .accepted(let second, _) = try pipeline.ingest(supplement) else { Issue.record("supplement refused"); return }
+        #expect(second.version == "v2" && second.documents.count == 10)
+        let resent = try #require(second.documents.last?.docId)
+        var checked = 0
+        for (docId, own) in words.sorted(by: { $0.key < $1.key }) where docId != resent {
+            let others = words.filter { $0.key != docId }.values.reduce(into: Set<String>()) { $0.formUnion($1) }
+            // A word of this document's PDF that no other document's PDF or record holds: text put on a neighbour
+            // would make the neighbour a hit.
+            let elsewhere = try metadata(besides: docId)
+            guard let word = own.subtracting(others).sorted().first(where: { !elsewhere.contains($0) }) else { continue }
+            let hits = try catalogue.search(SearchQuery(word)).filter { $0.aipObjectID == first.aipObjectID }.compactMap(\.docId)
+            #expect(hits == [docId], "'\(word)' of carried-over \(docId) found in \(hits)")
+            checked += 1
+        }
+        #expect(checked >= 2, "too few documents with a word of their own: \(checked) of \(words.mapValues(\.count))")
     }
 }

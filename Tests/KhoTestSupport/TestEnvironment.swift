@@ -37,6 +37,13 @@ public enum TestEnvironment {
         }
         fatalError("kho executable not found; tried \(candidates.map(\.path))")
     }()
+
+    /// The PDF text worker executable (`kho-pdf-text`), built beside `kho` (kho depends on it).
+    public static let pdfTextWorkerExecutable: URL = {
+        let worker = khoExecutable.deletingLastPathComponent().appendingPathComponent("kho-pdf-text")
+        guard FileManager.default.isExecutableFile(atPath: worker.path) else { fatalError("kho-pdf-text not found at \(worker.path)") }
+        return worker
+    }()
 }
 
 /// A fresh directory under the system temporary folder, removed when the value is released.

@@ -15,31 +15,42 @@ struct FileExamination: Sendable {
 }
 
 /// Identifies formats and extracts text of many files on a few threads (PDF text layers are the slow part,
-/// read in process through poppler-glib, one document per thread at a time), keeping the files' order.
+/// read by one `kho-pdf-text` worker process per thread), keeping the files' order.
 enum FileExaminer {
     /// Examines every file; the first unreadable file is the error.
     static func examine(_ files: [ReceivedPackage.DataFile], identifier: FormatIdentifier, extractor: TextExtractor,
                         threads: Int) throws(IngestError) -> [FileExamination] {
-        let slots = Mutex<[Result<FileExamination, IngestError>?]>(Array(repeating: nil, count: files.count))
-        let next = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, files.count))) { _ in
-            while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < files.count else { return }
-                let result = examine(files[index], identifier: identifier, extractor: extractor)
-                slots.withLock { $0[index] = result }
-            }
+        let results = inOrder(count: files.count, threads: threads) { index in
+            examine(files[index], identifier: identifier, extractor: extractor)
         }
         var examinations: [FileExamination] = []
         examinations.reserveCapacity(files.count)
-        for slot in slots.withLock({ $0 }) {
-            switch slot {
-            case .success(let examination)?: examinations.append(examination)
-            case .failure(let error)?: throw error
-            case nil: throw IngestError("KHO-INGEST-READ", vi: "Tệp chưa được kiểm tra", en: "A file was not examined")
+        for result in results {
+            switch result {
+            case .success(let examination): examinations.append(examination)
+            case .failure(let error): throw error
             }
         }
+        guard examinations.count == files.count else {
+            throw IngestError("KHO-INGEST-READ", vi: "Tệp chưa được kiểm tra", en: "A file was not examined")
+        }
         return examinations
+    }
+
+    /// `body(0) … body(count - 1)` on `threads` threads, each taking the next index; results in index order.
+    static func inOrder<Value: Sendable>(count: Int, threads: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+        let slots = Mutex<[Value?]>(Array(repeating: nil, count: count))
+        let next = Atomic<Int>(0)
+        DispatchQueue.concurrentPerform(iterations: min(max(1, threads), max(1, count))) { _ in
+            while true {
+                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard index < count else { return }
+                let value = body(index)
+                slots.withLock { $0[index] = value }
+            }
+        }
+        // concurrentPerform returns once every index is done, so every slot is filled.
+        return slots.withLock { $0 }.compactMap { $0 }
     }
 
     private static func examine(_ file: ReceivedPackage.DataFile, identifier: FormatIdentifier,

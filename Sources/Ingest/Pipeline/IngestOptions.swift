@@ -10,12 +10,12 @@ public struct IngestOptions: Sendable {
     public var softwareVersion: String
     /// An XML catalog for METS schema validation; nil uses `XML_CATALOG_FILES`.
     public var schemaCatalog: String?
-    /// Read the text layer of PDFs (poppler-glib, in process). Off when the environment variable
+    /// Read the text layer of PDFs (poppler-glib, in `kho-pdf-text` worker processes). Off when the environment variable
     /// `KHO_INGEST_PDF_TEXT` is `0` (the benchmark's diagnostic row: what text extraction costs).
     public var extractText: Bool
-    /// The command (argv) that starts a PDF text worker process, e.g. `["/proc/self/exe", "internal",
-    /// "pdf-text-worker"]` from `kho`; PDFs are then read in such workers so a crash in poppler costs one
-    /// file's text, not the run. nil reads PDFs in this process (library use, in-process tests).
+    /// The command (argv) that starts a PDF text worker process; nil starts `PDFTextWorkerLocation.executable()`
+    /// (`kho-pdf-text` beside the running program, or `KHO_PDF_TEXT_WORKER`). PDFs are always read in such
+    /// workers, so a crash in poppler costs one file's text, not the run, and Ingest does not link poppler.
     public var pdfTextWorker: [String]?
     /// The virus scanner (`clamdscan`); nil records the virus check as not run.
     public var clamdscan: URL?

@@ -1,3 +1,4 @@
+import ArchivalStorage
 import DataManagement
 import Foundation
 import KhoCore
@@ -8,8 +9,9 @@ extension IngestRun {
     /// content; for a SUPPLEMENT, the documents and files of the current version are carried over.
     mutating func assemble(_ package: ReceivedPackage, target: StorageTarget) throws(IngestError) -> AssembledAIP {
         let identifier = FormatIdentifier()
-        let workers = options.pdfTextWorker.map { PDFTextWorkerPool(arguments: $0) }
-        defer { workers?.shutdown() }
+        // This run's own workers (started lazily, ended with the step), so none outlives the ingest.
+        let workers = PDFTextWorkerPool(arguments: options.pdfTextWorker ?? [PDFTextWorkerLocation.executable()])
+        defer { workers.shutdown() }
         let extractor = TextExtractor(pdfText: options.extractText, pdfWorkers: workers)
         var files: [AIPFile] = []
         var texts: [String: String] = [:]
@@ -114,23 +116,42 @@ extension IngestRun {
         }
         let newPaths = Set(files.map(\.path)), newDocIds = Set(documents.compactMap { $0.record.docId })
         var carried: [AIPFile] = []
+        // The head state once: `contentFile(logicalPath:)` rebuilds it on every call (quadratic in the files kept).
+        let existing = target.existing, headState = (try? existing?.state()) ?? [:]
+        func storedCopy(_ path: String) -> String? {
+            guard let existing else { return nil }
+            if let key = try? RelativePath(path), let digest = headState[key], let content = existing.inventory.contentPath(for: digest) {
+                return existing.objectRoot + "/" + content
+            }
+            return try? existing.contentFile(logicalPath: path)  // equal under NFC only: the reader's own matching
+        }
         for file in previousFiles where file.path.hasPrefix(AIPLayout.dataFolder) && !newPaths.contains(file.path) {
-            let source = (try? target.existing?.contentFile(logicalPath: file.path)) ?? file.path
+            let source = storedCopy(file.path) ?? file.path
             carried.append(AIPFile(path: file.path, source: source, originalPath: file.path, size: file.size, sha256: file.sha256,
                                    sha512: file.sha512, mimeType: file.mimeType ?? "application/octet-stream",
                                    format: AIPFileFormat(name: file.puid ?? "unknown", puid: file.puid)))
             kept.insert(file.path)
             if let docId = file.docId { fileDocuments[file.path] = docId }
         }
+        var carriedPaths: [String: [String]] = [:]  // docId → its kept files, in file order
+        for file in carried {
+            if let docId = fileDocuments[file.path] { carriedPaths[docId, default: []].append(file.path) }
+        }
         let carriedDocuments = previousDocuments.filter { !newDocIds.contains($0.docId) }.map { document in
-            AIPDocument(record: CatalogueProjection.record(document.entry),
-                        filePaths: carried.filter { fileDocuments[$0.path] == document.docId }.map(\.path))
+            AIPDocument(record: CatalogueProjection.record(document.entry), filePaths: carriedPaths[document.docId] ?? [])
         }
         let carriedDocIds = Set(carriedDocuments.compactMap { $0.record.docId })
-        for file in carried {
-            guard let docId = fileDocuments[file.path], carriedDocIds.contains(docId), target.existing != nil,
-                  let text = Self.storedText(file, extractor: extractor) else { continue }
-            texts[docId, default: ""] += text + "\n"
+        let reread: [(docId: String, file: AIPFile)] = target.existing == nil ? [] : carried.compactMap { file in
+            guard let docId = fileDocuments[file.path], carriedDocIds.contains(docId) else { return nil }
+            return (docId, file)
+        }
+        // On the same two threads (and so the same PDF workers) as the package's own files, in file order.
+        let storedTexts = FileExaminer.inOrder(count: reread.count, threads: 2) { index in
+            Self.storedText(reread[index].file, extractor: extractor)
+        }
+        for (item, text) in zip(reread, storedTexts) {
+            guard let text else { continue }
+            texts[item.docId, default: ""] += text + "\n"
         }
         files = carried + files
         documents = carriedDocuments + documents

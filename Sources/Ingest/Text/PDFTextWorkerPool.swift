@@ -1,4 +1,5 @@
 import Foundation
+import PDFTextProtocol
 import Synchronization
 
 #if canImport(Glibc)
@@ -7,8 +8,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Long-lived worker processes that read PDF text layers (`kho internal pdf-text-worker`), so that a PDF
-/// which crashes poppler ends one worker, not the ingest.
+/// Long-lived worker processes that read PDF text layers (the `kho-pdf-text` executable, the only Kho program
+/// that links poppler), so that a PDF which crashes poppler ends one worker, not the ingest.
 ///
 /// Each extraction thread takes an idle worker (or starts one, lazily) for one PDF and gives it back after:
 /// with two threads there are at most two workers, each reused for every PDF of the run, so a PDF costs a
@@ -36,7 +37,11 @@ public final class PDFTextWorkerPool: Sendable {
         var socket: Int32
     }
 
-    /// A pool that starts workers with `arguments` (e.g. `["/proc/self/exe", "internal", "pdf-text-worker"]`).
+    /// The pool of `TextExtractor`s given none: workers of `PDFTextWorkerLocation.executable()`, alive (idle)
+    /// until this process ends. Runs that can say when they are done (an ingest) make their own and shut it down.
+    public static let standard = PDFTextWorkerPool(arguments: [PDFTextWorkerLocation.executable()])
+
+    /// A pool that starts workers with `arguments` (e.g. `[PDFTextWorkerLocation.executable()]`).
     public init(arguments: [String], grace: Duration = .seconds(10)) {
         self.arguments = arguments
         self.grace = grace
@@ -51,29 +56,29 @@ public final class PDFTextWorkerPool: Sendable {
     /// The text of the PDF at `path`, read by a worker with the reader's limits.
     func read(path: String, maxTextBytes: Int, timeBudget: Duration) throws(TextExtractionError) -> (text: String, truncated: Bool) {
         let (seconds, attoseconds) = timeBudget.components
-        let request = PDFTextWorkerProtocol.Request(path: path, maxTextBytes: maxTextBytes,
-                                                    timeBudgetMilliseconds: Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000))
+        let request = PDFTextRequest(path: path, maxTextBytes: maxTextBytes,
+                                     timeBudgetMilliseconds: Int(seconds * 1000 + attoseconds / 1_000_000_000_000_000))
         var attempts = 0
         while true {
             attempts += 1
             let worker = try checkOut(path: path)
-            guard PDFTextWorkerProtocol.writeFrame(request.encoded, to: worker.socket, socket: true) else {
+            guard WorkerFrames.write(request.encoded, to: worker.socket, socket: true) else {
                 // The worker ended while idle, before it saw this file: not the file's fault, so one fresh try.
                 let end = stop(worker)
                 if attempts < 2 { continue }
                 throw TextExtractionError(kind: .crashed, path: path, detail: end)
             }
             let deadline = ContinuousClock.now + timeBudget + grace
-            let maxLength = min(maxTextBytes, 1 << 28) * 4 + 4096  // decoding may widen a bad byte to U+FFFD
-            switch PDFTextWorkerProtocol.readFrame(from: worker.socket, maxLength: maxLength, deadline: deadline) {
+            let maxLength = min(maxTextBytes, 1 << 28) + 4096  // the worker sends raw bytes, cut at the cap
+            switch WorkerFrames.read(from: worker.socket, maxLength: maxLength, deadline: deadline) {
             case .success(let body):
-                guard let response = PDFTextWorkerProtocol.Response(decoding: body) else {
+                guard let response = PDFTextResponse(decoding: body) else {
                     throw TextExtractionError(kind: .crashed, path: path, detail: "invalid answer; " + stop(worker))
                 }
                 checkIn(worker)
                 switch response {
-                case .text(let text, let truncated): return (text, truncated)
-                case .failure(let kind, let detail): throw TextExtractionError(kind: kind, path: path, detail: detail)
+                case .text(let bytes, let truncated): return (TextExtractor.decodeUTF8(bytes, truncated: truncated), truncated)
+                case .failure(let failure, let detail): throw TextExtractionError(kind: Self.kind(of: failure), path: path, detail: detail)
                 }
             case .failure(.timedOut):
                 let end = stop(worker)
@@ -94,6 +99,15 @@ public final class PDFTextWorkerPool: Sendable {
         for worker in idle { finish(worker) }
     }
 
+    /// The rule for a failure the worker reports.
+    private static func kind(of failure: PDFTextFailure) -> TextExtractionError.Kind {
+        switch failure {
+        case .unreadable: .unreadable
+        case .damaged: .damaged
+        case .encrypted: .encrypted
+        }
+    }
+
     private func checkOut(path: String) throws(TextExtractionError) -> Worker {
         if let worker = state.withLock({ $0.idle.popLast() }) { return worker }
         return try start(path: path)
@@ -112,6 +126,10 @@ public final class PDFTextWorkerPool: Sendable {
     private func start(path: String) throws(TextExtractionError) -> Worker {
         guard let executable = arguments.first else {
             throw TextExtractionError(kind: .workerUnavailable, path: path, detail: "no command")
+        }
+        // Named on its own: "not installed beside kho" is the likely cause, and the error says where it looked.
+        guard access(executable, X_OK) == 0 else {
+            throw TextExtractionError(kind: .workerMissing, path: path, detail: executable)
         }
         var ends: [Int32] = [-1, -1]
         // CLOEXEC: no other child (another worker included) inherits either end, so EOF reaches each worker.

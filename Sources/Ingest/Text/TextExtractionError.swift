@@ -16,6 +16,8 @@ public struct TextExtractionError: KhoError, Hashable {
         case timedOut = "KHO-TEXT-PDF-TIMEOUT"
         /// No PDF reader worker process could be started.
         case workerUnavailable = "KHO-TEXT-PDF-WORKER"
+        /// The PDF reader program (`kho-pdf-text`) is not where Kho looks for it; `detail` is that path.
+        case workerMissing = "KHO-TEXT-PDF-WORKER-MISSING"
     }
 
     /// What went wrong.
@@ -45,7 +47,11 @@ public struct TextExtractionError: KhoError, Hashable {
             BilingualMessage(vi: "Trình đọc PDF đọc tệp này quá thời gian cho phép và đã bị dừng (\(detail)); tệp vẫn được lưu trữ, không có văn bản để tìm kiếm",
                              en: "The PDF reader exceeded its time limit on this file and was stopped (\(detail)); the file is archived without searchable text")
         case .workerUnavailable:
-            BilingualMessage(vi: "Không khởi động được tiến trình đọc PDF (\(detail))", en: "Cannot start the PDF reader process (\(detail))")
+            BilingualMessage(vi: "Không khởi động được tiến trình đọc PDF (\(detail)); tệp vẫn được lưu trữ, không có văn bản để tìm kiếm",
+                             en: "Cannot start the PDF reader process (\(detail)); the file is archived without searchable text")
+        case .workerMissing:
+            BilingualMessage(vi: "Không tìm thấy chương trình đọc PDF tại \(detail) (cài kho-pdf-text cạnh kho hoặc đặt biến môi trường KHO_PDF_TEXT_WORKER); tệp vẫn được lưu trữ, không có văn bản để tìm kiếm",
+                             en: "The PDF reader program was not found at \(detail) (install kho-pdf-text beside kho or set KHO_PDF_TEXT_WORKER); the file is archived without searchable text")
         }
     }
 }

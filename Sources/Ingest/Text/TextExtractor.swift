@@ -1,22 +1,23 @@
 public import Foundation
 import KhoCore
 
-/// Extracts the text of PDFs (their text layer, read in process through poppler-glib) and of text formats
-/// (txt, csv, html, xml, read directly), for the full-text index. Output is Unicode NFC.
+/// Extracts the text of PDFs (their text layer, read through poppler-glib) and of text formats (txt, csv,
+/// html, xml, read directly), for the full-text index. Output is Unicode NFC.
 ///
-/// poppler-glib is linked into Kho (a build dependency), so PDF text is always available; no process is
-/// started per file. With `pdfWorkers` the PDFs are read in long-lived worker processes instead of this one,
-/// so a PDF that crashes poppler costs that file's text (`KHO-TEXT-PDF-CRASH`), not the process. When PDF text reading is switched off (`pdfText: false`), PDFs give `.toolUnavailable`
-/// and `notice` says so: print it once per run, not once per file.
+/// PDFs are always read in long-lived worker processes (`kho-pdf-text`, the only Kho program linking poppler;
+/// `pdfWorkers`, or `PDFTextWorkerPool.standard` when none is given): a PDF costs a socket round trip, not a
+/// process start, and one that crashes poppler costs that file's text (`KHO-TEXT-PDF-CRASH`), not the process.
+/// When PDF text reading is switched off (`pdfText: false`), PDFs give `.toolUnavailable` and `notice` says so:
+/// print it once per run, not once per file.
 public struct TextExtractor: Sendable {
-    /// Read the text layer of PDFs (poppler-glib, in process).
+    /// Read the text layer of PDFs (poppler-glib, in worker processes).
     public var pdfText: Bool
     /// Most bytes of text kept per file (10 MiB by default); longer text is cut and marked truncated.
     public var maxTextBytes: Int
     /// Time after which no further page of one PDF is read (the text so far is kept, marked truncated).
     public var timeout: Duration
-    /// Worker processes that read PDFs out of process; nil reads them in this process.
-    public var pdfWorkers: PDFTextWorkerPool?
+    /// The worker processes that read PDFs.
+    public var pdfWorkers: PDFTextWorkerPool
 
     /// An extractor with Kho's limits.
     public init(pdfText: Bool = true, maxTextBytes: Int = 10 << 20, timeout: Duration = .seconds(120),
@@ -24,7 +25,7 @@ public struct TextExtractor: Sendable {
         self.pdfText = pdfText
         self.maxTextBytes = maxTextBytes
         self.timeout = timeout
-        self.pdfWorkers = pdfWorkers
+        self.pdfWorkers = pdfWorkers ?? .standard
     }
 
     /// The library that reads PDF text layers, as named in notices and PREMIS event details.
@@ -59,11 +60,7 @@ public struct TextExtractor: Sendable {
 
     private func extractPDF(_ url: URL) throws(TextExtractionError) -> TextExtractionOutcome {
         guard pdfText else { return .toolUnavailable(tool: Self.pdfLibrary) }
-        let (text, truncated) = if let pdfWorkers {
-            try pdfWorkers.read(path: url.path, maxTextBytes: maxTextBytes, timeBudget: timeout)
-        } else {
-            try PDFTextLayerReader(maxTextBytes: maxTextBytes, timeBudget: timeout).read(path: url.path)
-        }
+        let (text, truncated) = try pdfWorkers.read(path: url.path, maxTextBytes: maxTextBytes, timeBudget: timeout)
         return .extracted(TextExtraction(text: text.precomposedStringWithCanonicalMapping, source: .pdfTextLayer, truncated: truncated))
     }
 

@@ -47,8 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         print("Đã sinh \(packages.count) gói mẫu / generated \(packages.count) sample transfers in \(transfers)\n")
-        let pipeline = IngestPipeline(home: home, options: IngestOptions(softwareVersion: KhoVersion.current,
-                                                                         pdfTextWorker: PDFTextWorkerCommand.workerArguments))
+        let pipeline = IngestPipeline(home: home, options: IngestOptions(softwareVersion: KhoVersion.current))
         var failed = false
         var receipts: [String] = []
         for package in packages {

@@ -44,8 +44,9 @@ struct IngestCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        // PDFs are read by `kho-pdf-text` workers found beside this executable (or at $KHO_PDF_TEXT_WORKER).
         let options = IngestOptions(transferringUnit: transferUnit, archiveCode: archiveCode, softwareVersion: KhoVersion.current,
-                                    schemaCatalog: catalog, pdfTextWorker: PDFTextWorkerCommand.workerArguments)
+                                    schemaCatalog: catalog)
         let pipeline = IngestPipeline(home: homeOptions.repositoryHome, options: options)
         var failed = false
         var reports: [IngestCommandOutput] = []

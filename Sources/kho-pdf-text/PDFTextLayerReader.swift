@@ -1,29 +1,36 @@
 import CPoppler
-import Foundation
+import PDFTextProtocol
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Reads the text layer of one PDF in process through poppler-glib, page by page, keeping at most
-/// `maxTextBytes` and stopping at the next page boundary once `timeBudget` is spent.
+/// Reads the text layer of one PDF through poppler-glib, page by page, keeping at most `maxTextBytes`
+/// and stopping at the next page boundary once `timeBudget` is spent.
 ///
 /// Each call opens its own document from a file descriptor (poppler reads the file as a stream, never
 /// whole into memory), and frees each page before the next: memory per document is the document's
-/// cross-reference table plus one page's text. poppler-glib is safe across threads for separate
-/// documents, which is how the pipeline's worker threads use it (tested under parallel load).
+/// cross-reference table plus one page's text.
 struct PDFTextLayerReader {
-    /// Most bytes of UTF-8 text kept; the rest is cut at a character boundary.
+    /// Most bytes of UTF-8 text kept; the rest is cut (Ingest drops an incomplete last character).
     var maxTextBytes: Int
     /// Time after which no further page is read (a page already started runs to its end).
     var timeBudget: Duration
 
-    /// The text of the PDF at `path`, pages separated by a line break, and whether it was cut.
-    func read(path: String) throws(TextExtractionError) -> (text: String, truncated: Bool) {
+    /// Why a PDF's text could not be read.
+    struct Failure: Error {
+        var kind: PDFTextFailure
+        var detail: String
+    }
+
+    /// The text's UTF-8 bytes, pages separated by a line break, and whether it was cut.
+    func read(path: String) throws(Failure) -> (bytes: [UInt8], truncated: Bool) {
         PopplerGlobals.keepAlive()
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw TextExtractionError(kind: .unreadable, path: path, detail: String(cString: strerror(errno)))
+            throw Failure(kind: .unreadable, detail: String(cString: strerror(errno)))
         }
         // poppler owns the descriptor from here on, and closes it with the document or on failure.
         var error: UnsafeMutablePointer<GError>?
@@ -31,7 +38,7 @@ struct PDFTextLayerReader {
             let detail = error.map { String(cString: $0.pointee.message) } ?? "poppler"
             let encrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
             if let error { g_error_free(error) }
-            throw TextExtractionError(kind: encrypted ? .encrypted : .damaged, path: path, detail: detail)
+            throw Failure(kind: encrypted ? .encrypted : .damaged, detail: detail)
         }
         defer { g_object_unref(UnsafeMutableRawPointer(document)) }
 
@@ -64,7 +71,7 @@ struct PDFTextLayerReader {
                 break
             }
         }
-        return (TextExtractor.decodeUTF8(bytes, truncated: truncated), truncated)
+        return (bytes, truncated)
     }
 }
 
