@@ -31,11 +31,26 @@ struct PathTable {
     /// Path `number` as text (for messages; invalid UTF-8 is replaced).
     func string(_ number: Int) -> String { String(decoding: path(number), as: UTF8.self) }
 
-    /// FNV-1a, 64 bits folded to 32: enough to spread paths, cheap on short byte strings.
+    /// Eight bytes at a time, multiply and shift: enough to spread paths (which share long prefixes), and several
+    /// times cheaper than a byte-at-a-time hash on 100-byte paths.
     private static func hash(_ path: UnsafeRawBufferPointer) -> UInt32 {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return UInt32(truncatingIfNeeded: value ^ (value >> 32))
+        var value: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(path.count)
+        var offset = 0
+        while offset + 8 <= path.count {
+            value = (value ^ path.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+            value ^= value >> 32
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < path.count {
+            tail |= UInt64(path[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        value = (value ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        value ^= value >> 29
+        return UInt32(truncatingIfNeeded: value)
     }
 
     /// The number of `path`, nil when it was never added.
