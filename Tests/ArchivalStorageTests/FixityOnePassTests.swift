@@ -103,6 +103,24 @@ import Testing
         #expect(report.damage.count == 303 && report.damage.allSatisfy { $0.kind == .unexpected }, "\(report.damage.prefix(5))")
     }
 
+    /// Sizes are fetched only when some file differs, and a shortened file is still `truncated`.
+    @Test func sizesAreFetchedOnlyWhenAFileDiffers() throws {
+        let (fixture, root) = try object()
+        defer { withExtendedLifetime(fixture) {} }
+        let sizes = try fixture.expectedSizes()
+        var asked = 0
+        let intact = ObjectFixityChecker(mode: .fixity).check(objectAt: root) { asked += 1; return sizes }
+        #expect(intact.isIntact && asked == 0)
+        let victim = try #require(try contentFiles(root).first)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: root + "/" + victim))
+        try handle.truncate(atOffset: 10)
+        try handle.close()
+        let damaged = ObjectFixityChecker(mode: .fixity).check(objectAt: root) { asked += 1; return sizes }
+        #expect(asked == 1)
+        #expect(damaged.damage == [Damage(kind: .truncated, path: victim)], "\(damaged.damage)")
+        #expect(ObjectFixityChecker(mode: .fixity).check(objectAt: root).damage == [Damage(kind: .altered, path: victim)])
+    }
+
     @Test func fastReaderAgreesWithTheGeneralDecoder() throws {
         let digestA = String(repeating: "A1", count: 32), digestB = String(repeating: "0f", count: 32)
         // Escapes (\u, a surrogate pair, \/), an upper-case digest, another algorithm, a skipped version block.

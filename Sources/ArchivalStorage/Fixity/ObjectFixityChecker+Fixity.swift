@@ -3,6 +3,17 @@ import KhoCore
 import Synchronization
 
 extension ObjectFixityChecker {
+    /// `check(objectAt:expectedSizes:)` with the sizes fetched only when needed: in `fixity` mode, only when some
+    /// file's sha256 differs — the copy is then checked again with them, so a shortened file is still `truncated`.
+    /// A sweep reads no catalogue rows for an intact copy (20,000 rows for a 20,000-file object).
+    public func check(objectAt objectRoot: String, expectedSizes: () -> [String: UInt64]) -> ObjectFixityReport {
+        guard mode == .fixity else { return check(objectAt: objectRoot, expectedSizes: expectedSizes()) }
+        let report = check(objectAt: objectRoot)
+        guard report.damage.contains(where: { $0.kind == .altered }) else { return report }
+        let sizes = expectedSizes()
+        return sizes.isEmpty ? report : check(objectAt: objectRoot, expectedSizes: sizes)
+    }
+
     /// `fixity` mode: the content is listed and hashed in one pass while the first thread reads and judges the
     /// inventories and builds what each path must hash to; then each file found is matched by one lookup.
     /// Every file is still read whole and compared with its sha256 fixity value; missing, unexpected, unreadable,
