@@ -95,7 +95,7 @@ struct ContentWalker {
         let (bufferSize, limiter) = (bufferSize, rateLimiter)
         DispatchQueue.concurrentPerform(iterations: max(1, threads)) { part in
             if part == 0 { alongside() }
-            var worker = Worker(root: root, list: list, bufferSize: bufferSize, limiter: limiter)
+            var worker = Worker(root: root, list: list, threads: max(1, threads), bufferSize: bufferSize, limiter: limiter)
             while let item = list.next() {
                 worker.run(item)
                 list.done()
@@ -110,14 +110,16 @@ struct ContentWalker {
     private struct Worker {
         let root: Int32
         let list: WorkList
+        let threads: Int
         let buffer: UnsafeMutableRawBufferPointer
         let digester = MultiDigester([DigestAlgorithm.sha256])
         let limiter: ByteRateLimiter?
         var found: [WalkedFile] = []
 
-        init(root: Int32, list: WorkList, bufferSize: Int, limiter: ByteRateLimiter?) {
+        init(root: Int32, list: WorkList, threads: Int, bufferSize: Int, limiter: ByteRateLimiter?) {
             self.root = root
             self.list = list
+            self.threads = threads
             self.limiter = limiter
             buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
         }
@@ -218,7 +220,17 @@ struct ContentWalker {
             // Inode order: on a cold cache that is close to the order the files lie on disk.
             files.sort { $0.inode < $1.inode }
             folders.sort { $0.inode < $1.inode }
-            hash(files[...], in: folderFD, folder: path, depth: depth)
+            var own = files[...]
+            if threads > 1 && files.count >= 8 {
+                // A large folder (20 × 50 MB) is offered in pieces at once: the other threads need not wait for this
+                // one to finish a file before they get some.
+                let piece = max(1, files.count / (threads * 4))
+                own = files[..<piece]
+                for start in stride(from: piece, to: files.count, by: piece).reversed() {
+                    list.add(.files(folder: path, depth: depth, names: Array(files[start..<min(start + piece, files.count)])))
+                }
+            }
+            hash(own, in: folderFD, folder: path, depth: depth)
             for folder in folders {
                 let child = Self.join(path, folder.name)
                 if list.hungry.load(ordering: .relaxed) > 0 {
