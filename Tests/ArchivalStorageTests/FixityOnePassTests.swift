@@ -121,6 +121,47 @@ import Testing
         #expect(ObjectFixityChecker(mode: .fixity).check(objectAt: root).damage == [Damage(kind: .altered, path: victim)])
     }
 
+    /// One content path dropped from the sha256 fixity block: the fast reader declines, the general decoder plans that
+    /// path against its sha512 content digest and the rest against sha256; the result is the same on 1, 2 or 4 threads.
+    @Test func pathWithoutSha256FixityIsCheckedAgainstItsContentDigest() throws {
+        let (fixture, root) = try object()
+        defer { withExtendedLifetime(fixture) {} }
+        let head = try fixture.primary.object(fixture.ids[0]).inventory.head
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/inventory.json"))) as? [String: Any])
+        var fixity = try #require(json["fixity"] as? [String: Any])
+        var sha256 = try #require(fixity["sha256"] as? [String: [String]])
+        let (digest, paths) = try #require(sha256.first { $0.value.count == 1 })
+        let dropped = try #require(paths.first)
+        sha256.removeValue(forKey: digest)
+        fixity["sha256"] = sha256
+        json["fixity"] = fixity
+        let bytes = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+        #expect(FixityIndexReader.read([UInt8](bytes)) == nil)
+        let sidecar = try #require(VerifiedDigest.sha512(bytes))
+        for folder in [root, root + "/" + head] {
+            try bytes.write(to: URL(fileURLWithPath: folder + "/inventory.json"))
+            try Data("\(sidecar) inventory.json\n".utf8).write(to: URL(fileURLWithPath: folder + "/inventory.json.sha512"))
+        }
+        let manifestCount = (json["manifest"] as? [String: [String]])?.values.reduce(0) { $0 + $1.count } ?? 0
+        let intact = ObjectFixityChecker(mode: .fixity).check(objectAt: root)
+        #expect(intact.isIntact, "\(intact.damage)")
+        #expect(intact.filesChecked == manifestCount)
+        let other = try #require(try contentFiles(root).first { $0 != dropped })
+        for path in [dropped, other] {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: root + "/" + path))
+            try handle.seekToEnd()
+            try handle.write(contentsOf: Data("thêm / appended".utf8))
+            try handle.close()
+        }
+        for threads in [1, 2, 4] {
+            let report = ObjectFixityChecker(mode: .fixity, threads: threads).check(objectAt: root)
+            #expect(Set(report.damage) == [Damage(kind: .altered, path: dropped), Damage(kind: .altered, path: other)], "\(threads): \(report.damage)")
+            #expect(report.damage.first { $0.path == dropped }?.detail.hasPrefix("sha512") == true)
+            #expect(report.damage.first { $0.path == other }?.detail.hasPrefix("sha256") == true)
+            #expect(report.filesChecked == manifestCount)
+        }
+    }
+
     @Test func fastReaderAgreesWithTheGeneralDecoder() throws {
         let digestA = String(repeating: "A1", count: 32), digestB = String(repeating: "0f", count: 32)
         // Escapes (\u, a surrogate pair, \/), an upper-case digest, another algorithm, a skipped version block.
