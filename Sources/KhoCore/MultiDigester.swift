@@ -42,11 +42,63 @@ public final class MultiDigester {
         return result
     }
 
+    /// The first algorithm's digest as raw bytes, without a dictionary or a hex string (a per-file loop over
+    /// thousands of small files compares these directly). The digester can't be used afterwards until `reset()`.
+    public func finalizeFirst() -> RawDigest {
+        guard let entry = contexts.first else { return RawDigest() }
+        var digest = RawDigest()
+        var length: UInt32 = 0
+        withUnsafeMutableBytes(of: &digest.bytes) { buffer in
+            _ = EVP_DigestFinal_ex(entry.context, buffer.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
+        }
+        digest.count = Int(length)
+        return digest
+    }
+
     /// Starts again for new bytes with the same algorithms, reusing the contexts.
     public func reset() {
         byteCount = 0
         for entry in contexts { EVP_DigestInit_ex(entry.context, entry.algorithm.evp, nil) }
     }
+}
+
+/// A digest's bytes held inline (up to sha512's 64), compared without allocating.
+public struct RawDigest: Sendable, Hashable {
+    /// The bytes; those from `count` on are zero.
+    public var bytes = SIMD64<UInt8>()
+    /// How many bytes the digest has.
+    public var count = 0
+
+    public init() {}
+
+    /// The digest written as hex in either case (OCFL digests are case-insensitive); nil when `hex` is not an even
+    /// number (≤ 128) of hex digits.
+    public init?(hex: String) {
+        var result = RawDigest()
+        var high: UInt8?
+        for character in hex.utf8 {
+            let value: UInt8
+            switch character {
+            case 0x30...0x39: value = character - 0x30
+            case 0x41...0x46: value = character - 0x41 + 10
+            case 0x61...0x66: value = character - 0x61 + 10
+            default: return nil
+            }
+            if let first = high {
+                guard result.count < 64 else { return nil }
+                result.bytes[result.count] = first << 4 | value
+                result.count += 1
+                high = nil
+            } else {
+                high = value
+            }
+        }
+        guard high == nil else { return nil }
+        self = result
+    }
+
+    /// Lower-case hex.
+    public var hex: String { (0..<count).map { bytes[$0] }.hexString }
 }
 
 extension DigestAlgorithm {

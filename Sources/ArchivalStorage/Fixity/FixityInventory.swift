@@ -15,9 +15,16 @@ struct FixityInventory {
     var manifestPaths: [String] = []
     /// Algorithm → digest → content paths, for the algorithms Kho can compute.
     var fixity: [String: [String: [String]]]
+    /// The sha256 fixity block read straight into a path table (`fixityIndex: true` and a common inventory);
+    /// `manifest`, `manifestPaths` and `fixity` are then empty.
+    var index: FixityIndex?
 
     /// Reads the fields from inventory bytes; a missing required field or bad JSON is an error.
-    static func decode(_ bytes: [UInt8], path: String, manifestDigests: Bool = true) throws(OCFLStorageError) -> FixityInventory {
+    static func decode(_ bytes: [UInt8], path: String, manifestDigests: Bool = true, fixityIndex: Bool = false) throws(OCFLStorageError) -> FixityInventory {
+        if fixityIndex, !manifestDigests, let read = FixityIndexReader.read(bytes) {
+            return FixityInventory(id: read.id, head: read.head, digestAlgorithm: read.digestAlgorithm, manifest: [:],
+                                   fixity: [:], index: read.index)
+        }
         let reader = JSONByteReader(bytes, path: path)
         var id: String?, head: String?, algorithm: String?, manifest: [String: [String]]?
         var fixity: [String: [String: [String]]] = [:]
@@ -44,6 +51,15 @@ struct FixityInventory {
         guard let id, let head, let algorithm, let manifest else {
             throw reader.failure("missing id, head, digestAlgorithm or manifest")
         }
-        return FixityInventory(id: id, head: head, digestAlgorithm: algorithm, manifest: manifest, manifestPaths: paths, fixity: fixity)
+        return FixityInventory(id: id, head: head, digestAlgorithm: algorithm, manifest: manifest, manifestPaths: paths, fixity: fixity,
+                               index: nil)
+    }
+
+    /// Keeps the header fields only.
+    mutating func dropContent() {
+        manifest = [:]
+        manifestPaths = []
+        fixity = [:]
+        index = nil
     }
 }

@@ -51,6 +51,7 @@ public struct ObjectFixityChecker: Sendable {
     /// Inventory and sidecar damage, then the content checked against the trusted inventory.
     private func checkInventoriesAndContent(objectRoot: String, entries: [(name: String, isDirectory: Bool)],
                                             expectedSizes: [String: UInt64], report: inout ObjectFixityReport) -> [Damage] {
+        if mode == .fixity { return checkFixityMode(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report) }
         // The inventories are read and hashed while another thread lists the files.
         let listing = Mutex<[(path: ExactPath, inode: UInt64)]>([])
         let judged = Mutex<ObjectInventories?>(nil)

@@ -80,7 +80,7 @@ struct ObjectInventories {
                 rootDigest.withLock { $0 = digest }
             case 1:
                 let decoded = rootBytes.flatMap {
-                    try? FixityInventory.decode($0, path: rootFile, manifestDigests: manifestDigests)
+                    try? FixityInventory.decode($0, path: rootFile, manifestDigests: manifestDigests, fixityIndex: !manifestDigests)
                 }
                 rootDecoded.withLock { $0 = decoded }
             default:
@@ -131,7 +131,8 @@ struct ObjectInventories {
         for (bytes, digest) in order {
             let reused = digest == root.digest ? rootDecoded : nil
             guard let bytes, let decoded = reused
-                    ?? (try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests)) else { continue }
+                    ?? (try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json", manifestDigests: manifestDigests,
+                                                fixityIndex: !manifestDigests)) else { continue }
             trustedInventory = decoded
             trusted = bytes
             trustedDigest = digest

@@ -90,9 +90,9 @@ public struct FixitySweeper: Sendable {
                 break
             }
             guard let named = roots.root(named: pair.rootName) else { continue }
-            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive.
-            let sizes = (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:]
-            let report = check(pair.objectID, in: named, checker: checker, expectedSizes: sizes)
+            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only
+            // when some file differs from its digest (an intact copy reads no catalogue rows).
+            let report = check(pair.objectID, in: named, checker: checker) { (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:] }
             let record = FixityCheckRecord(
                 sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(Date()),
                 damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
@@ -132,7 +132,7 @@ public struct FixitySweeper: Sendable {
     }
 
     /// Checks one copy; an object absent from a root is damage of the object folder itself.
-    func check(_ objectID: String, in named: NamedRoot, checker: ObjectFixityChecker, expectedSizes: [String: UInt64]) -> ObjectFixityReport {
+    func check(_ objectID: String, in named: NamedRoot, checker: ObjectFixityChecker, expectedSizes: () -> [String: UInt64]) -> ObjectFixityReport {
         guard let folder = try? named.root.objectPath(for: objectID), FileManager.default.fileExists(atPath: folder) else {
             let folder = (try? named.root.objectPath(for: objectID)) ?? named.root.path
             return ObjectFixityReport(objectID: objectID, objectPath: folder, mode: options.mode, damage: [
