@@ -32,14 +32,18 @@ struct ContentDigestCheck {
         /// The plan as it was when hashing started (its jobs and claims are what was hashed).
         var snapshot: DigestPlan
         fileprivate var run: HashRun?
+        /// Files hashed before the plan was known, when the walk could start early.
+        fileprivate var preHash: ContentPreHash?
 
         fileprivate func wait() -> [Failure] { run?.wait() ?? [] }
         /// Bytes read, once `wait` has returned.
         fileprivate var bytes: UInt64 { run?.bytesRead ?? 0 }
     }
 
-    /// Starts hashing every job of `plan` on threads of its own; `finish` waits for them.
-    func start(_ plan: DigestPlan) -> Started {
+    /// Starts hashing every job of `plan` on threads of its own, unless `preHash` is already hashing the content;
+    /// `finish` waits for them.
+    func start(_ plan: DigestPlan, preHash: ContentPreHash? = nil) -> Started {
+        if let preHash { return Started(snapshot: plan, run: nil, preHash: preHash) }
         let jobs = plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }
         return Started(snapshot: plan, run: jobs.isEmpty ? nil : HashRun(check: self, jobs: jobs, plan: plan))
     }
@@ -52,12 +56,23 @@ struct ContentDigestCheck {
                      vi: "Không kiểm tra giá trị fixity \(u.algorithm) (thuật toán chưa hỗ trợ)",
                      en: "Fixity values for \(u.algorithm) not checked (algorithm not supported)")
         }
-        let early = started.wait()
-        // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
-        var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
-        for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
-        let again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
-        var failures = early.filter { !dirty.contains($0.job) }
+        var failures: [Failure]
+        let again: [Int]
+        var earlyBytes = started.bytes
+        if let preHash = started.preHash {
+            // Every job's claims against the digests hashed early; the jobs they do not cover are hashed now.
+            let digests = preHash.wait()
+            earlyBytes = digests.bytes
+            (failures, again) = compare(plan, with: digests)
+        } else {
+            let early = started.wait()
+            earlyBytes = started.bytes
+            // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
+            var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
+            for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
+            again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
+            failures = early.filter { !dirty.contains($0.job) }
+        }
         let later = HashRun.run(check: self, jobs: again, plan: plan)
         failures += later.failures
         let isPresent = { (j: Int) in plan.withPath(j) { present.contains($0) } }
@@ -95,9 +110,49 @@ struct ContentDigestCheck {
         facts?.update {
             $0.digestFailures = recorded
             $0.filesHashed = files
-            $0.bytesHashed = started.bytes + later.bytes
+            $0.bytesHashed = earlyBytes + later.bytes
         }
         return files
+    }
+
+    /// The jobs of `plan` whose every algorithm `digests` holds for their path, checked against all their claims;
+    /// the failures, and the jobs left to hash.
+    private func compare(_ plan: DigestPlan, with digests: ContentPreHash.Digests) -> (failures: [Failure], left: [Int]) {
+        var resultOf = [Int32](repeating: -1, count: plan.jobs.count)
+        for i in 0..<digests.count {
+            if let j = digests.withPath(i, { plan.job(for: $0) }) { resultOf[j] = Int32(i) }
+        }
+        var bits: UInt8 = 0
+        var slots = [Int](repeating: -1, count: DigestAlgorithm.allCases.count)
+        for (slot, algorithm) in digests.algorithms.enumerated() {
+            let index = DigestAlgorithm.allCases.firstIndex(of: algorithm) ?? 0
+            bits |= UInt8(1) << UInt8(index)
+            slots[index] = slot
+        }
+        var failures: [Failure] = []
+        var left: [Int] = []
+        for j in plan.jobs.indices where plan.jobs[j].algorithms != 0 {
+            let r = Int(resultOf[j])
+            guard r >= 0, plan.jobs[j].algorithms & ~bits == 0 else {
+                left.append(j)
+                continue
+            }
+            var allMatch = true
+            var c = Int(plan.jobs[j].firstClaim)
+            while c >= 0, allMatch {
+                let slot = slots[DigestAlgorithm.allCases.firstIndex(of: plan.claims[c].algorithm) ?? 0]
+                allMatch = slot >= 0 && digests.withHex(r, slot: slot) { plan.matches(c, $0) }
+                c = Int(plan.claims[c].next)
+            }
+            if !allMatch {
+                var computed: [DigestAlgorithm: String] = [:]
+                for (slot, algorithm) in digests.algorithms.enumerated() {
+                    computed[algorithm] = digests.withHex(r, slot: slot) { String(decoding: $0, as: UTF8.self) }
+                }
+                failures.append(Failure(job: j, computed: computed))
+            }
+        }
+        return (failures, left)
     }
 
     /// One worker: takes the next job from `run` until none is left.
@@ -149,12 +204,10 @@ struct ContentDigestCheck {
         let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unreadable }
         defer { close(fd) }
-        #if canImport(Glibc)
-        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
-        #endif
         // Reads of at most 256 KiB, hashed 64 KiB at a time: the bytes the kernel just copied are still in the
         // core's cache when the second algorithm reads them.
         let chunk = min(buffer.count, 256 << 10)
+        var first = true
         while true {
             let n = read(fd, buffer.baseAddress, chunk)
             if n == 0 { return .read }
@@ -162,6 +215,11 @@ struct ContentDigestCheck {
                 if errno == EINTR { continue }
                 return .unreadable
             }
+            // A file larger than one read gets a larger read-ahead; small files skip the system call.
+            #if canImport(Glibc)
+            if first && n == chunk { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
+            #endif
+            first = false
             bytes += UInt64(n)
             limiter?.consume(n)
             var offset = 0

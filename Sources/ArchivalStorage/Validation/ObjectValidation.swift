@@ -48,6 +48,8 @@ struct ObjectValidation {
             report.findings = out.findings
             return report
         }
+        // Content hashing starts now, while the inventory is parsed and checked.
+        let preHash = ContentPreHash.start(root: root, entries: entries, inventory: bytes, options: options)
         if declared == nil, let probe = try? JSONTape(parsing: bytes), let t = probe.member(0, "type").flatMap(probe.stringValue), let v = OCFLSpecVersion(inventoryType: t) {
             version = v
         }
@@ -106,7 +108,7 @@ struct ObjectValidation {
                          vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
                          en: "Fixity values not checked (as asked, --no-fixity)")
             }
-            started = digestCheck.start(rootPlan)
+            started = digestCheck.start(rootPlan, preHash: preHash)
             plan = rootPlan
         }
         var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version, plan: plan)
