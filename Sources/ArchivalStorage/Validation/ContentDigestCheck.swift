@@ -62,7 +62,7 @@ struct ContentDigestCheck {
         if let preHash = started.preHash {
             // Every job's claims against the digests hashed early; the jobs they do not cover are hashed now.
             let digests = preHash.wait()
-            earlyBytes = digests.bytes
+            earlyBytes = digests.reduce(0) { $0 + $1.bytes }
             (failures, again) = compare(plan, with: digests)
         } else {
             let early = started.wait()
@@ -117,14 +117,18 @@ struct ContentDigestCheck {
 
     /// The jobs of `plan` whose every algorithm `digests` holds for their path, checked against all their claims;
     /// the failures, and the jobs left to hash.
-    private func compare(_ plan: DigestPlan, with digests: ContentPreHash.Digests) -> (failures: [Failure], left: [Int]) {
-        var resultOf = [Int32](repeating: -1, count: plan.jobs.count)
-        for i in 0..<digests.count {
-            if let j = digests.withPath(i, { plan.job(for: $0) }) { resultOf[j] = Int32(i) }
+    private func compare(_ plan: DigestPlan, with parts: [ContentPreHash.Digests]) -> (failures: [Failure], left: [Int]) {
+        guard let algorithms = parts.first?.algorithms else { return ([], plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }) }
+        // Job → (part, file) of its digests.
+        var resultOf = [(part: Int32, file: Int32)](repeating: (-1, -1), count: plan.jobs.count)
+        for (p, part) in parts.enumerated() {
+            for i in 0..<part.count {
+                if let j = part.withPath(i, { plan.job(for: $0) }) { resultOf[j] = (Int32(p), Int32(i)) }
+            }
         }
         var bits: UInt8 = 0
         var slots = [Int](repeating: -1, count: DigestAlgorithm.allCases.count)
-        for (slot, algorithm) in digests.algorithms.enumerated() {
+        for (slot, algorithm) in algorithms.enumerated() {
             let index = DigestAlgorithm.allCases.firstIndex(of: algorithm) ?? 0
             bits |= UInt8(1) << UInt8(index)
             slots[index] = slot
@@ -132,8 +136,8 @@ struct ContentDigestCheck {
         var failures: [Failure] = []
         var left: [Int] = []
         for j in plan.jobs.indices where plan.jobs[j].algorithms != 0 {
-            let r = Int(resultOf[j])
-            guard r >= 0, plan.jobs[j].algorithms & ~bits == 0 else {
+            let (p, r) = (Int(resultOf[j].part), Int(resultOf[j].file))
+            guard p >= 0, plan.jobs[j].algorithms & ~bits == 0 else {
                 left.append(j)
                 continue
             }
@@ -141,13 +145,13 @@ struct ContentDigestCheck {
             var c = Int(plan.jobs[j].firstClaim)
             while c >= 0, allMatch {
                 let slot = slots[DigestAlgorithm.allCases.firstIndex(of: plan.claims[c].algorithm) ?? 0]
-                allMatch = slot >= 0 && digests.withHex(r, slot: slot) { plan.matches(c, $0) }
+                allMatch = slot >= 0 && parts[p].withHex(r, slot: slot) { plan.matches(c, $0) }
                 c = Int(plan.claims[c].next)
             }
             if !allMatch {
                 var computed: [DigestAlgorithm: String] = [:]
-                for (slot, algorithm) in digests.algorithms.enumerated() {
-                    computed[algorithm] = digests.withHex(r, slot: slot) { String(decoding: $0, as: UTF8.self) }
+                for (slot, algorithm) in algorithms.enumerated() {
+                    computed[algorithm] = parts[p].withHex(r, slot: slot) { String(decoding: $0, as: UTF8.self) }
                 }
                 failures.append(Failure(job: j, computed: computed))
             }

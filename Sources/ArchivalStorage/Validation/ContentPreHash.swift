@@ -43,17 +43,10 @@ final class ContentPreHash: Sendable {
             return hex.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
         }
 
-        mutating func append(_ other: Digests) {
-            let base = UInt32(paths.count)
-            paths += other.paths
-            ends += other.ends.map { $0 + base }
-            hex += other.hex
-            bytes += other.bytes
-        }
     }
 
     /// At most this many files are kept (about 300 bytes each); the rest are hashed later, as without a pre-hash.
-    static let maximumFiles = 1 << 18
+    static let maximumFiles = 1 << 17
 
     private let algorithms: [DigestAlgorithm]
     private let rootFD: Int32
@@ -103,12 +96,10 @@ final class ContentPreHash: Sendable {
 
     deinit { close(rootFD) }
 
-    /// Waits for every worker (call once) and returns the digests.
-    func wait() -> Digests {
+    /// Waits for every worker (call once) and returns the digests each found (not merged: no copy of them all).
+    func wait() -> [Digests] {
         for _ in 0..<workers { done.wait() }
-        var all = Digests(algorithms: algorithms, stride: algorithms.reduce(0) { $0 + $1.hexLength })
-        for part in results.withLock({ $0 }) { all.append(part) }
-        return all
+        return results.withLock { $0 }
     }
 
     /// True when `needle` (starting with a quote) occurs in `bytes`: `memchr` jumps from quote to quote.
