@@ -43,7 +43,10 @@ struct ContentDigestCheck {
     /// Starts hashing every job of `plan` on threads of its own, unless `preHash` is already hashing the content;
     /// `finish` waits for them.
     func start(_ plan: DigestPlan, preHash: ContentPreHash? = nil) -> Started {
-        if let preHash { return Started(snapshot: plan, run: nil, preHash: preHash) }
+        if let preHash {
+            preHash.use(plan)
+            return Started(snapshot: plan, run: nil, preHash: preHash)
+        }
         let jobs = plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }
         return Started(snapshot: plan, run: jobs.isEmpty ? nil : HashRun(check: self, jobs: jobs, plan: plan))
     }
@@ -59,17 +62,18 @@ struct ContentDigestCheck {
         var failures: [Failure]
         let again: [Int]
         var earlyBytes = started.bytes
+        // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
+        var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
+        for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
         if let preHash = started.preHash {
-            // Every job's claims against the digests hashed early; the jobs they do not cover are hashed now.
+            // Outcomes checked against the snapshot, and the digests kept from before it, against every claim;
+            // the jobs they do not cover are hashed now.
             let digests = preHash.wait()
             earlyBytes = digests.reduce(0) { $0 + $1.bytes }
-            (failures, again) = compare(plan, with: digests)
+            (failures, again) = compare(plan, with: digests, dirty: dirty)
         } else {
             let early = started.wait()
             earlyBytes = started.bytes
-            // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
-            var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
-            for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
             again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
             failures = early.filter { !dirty.contains($0.job) }
         }
@@ -117,13 +121,19 @@ struct ContentDigestCheck {
 
     /// The jobs of `plan` whose every algorithm `digests` holds for their path, checked against all their claims;
     /// the failures, and the jobs left to hash.
-    private func compare(_ plan: DigestPlan, with parts: [ContentPreHash.Digests]) -> (failures: [Failure], left: [Int]) {
+    private func compare(_ plan: DigestPlan, with parts: [ContentPreHash.Digests], dirty: Set<Int>) -> (failures: [Failure], left: [Int]) {
         guard let algorithms = parts.first?.algorithms else { return ([], plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }) }
-        // Job → (part, file) of its digests.
+        var failures: [Failure] = []
+        // Job → (part, file) of its digests; (-2, 0) when it was already checked against the snapshot.
         var resultOf = [(part: Int32, file: Int32)](repeating: (-1, -1), count: plan.jobs.count)
         for (p, part) in parts.enumerated() {
             for i in 0..<part.count {
                 if let j = part.withPath(i, { plan.job(for: $0) }) { resultOf[j] = (Int32(p), Int32(i)) }
+            }
+            for j in part.matched where !dirty.contains(Int(j)) { resultOf[Int(j)] = (-2, 0) }
+            for f in part.failed where !dirty.contains(f.job) {
+                resultOf[f.job] = (-2, 0)
+                failures.append(f)
             }
         }
         var bits: UInt8 = 0
@@ -133,10 +143,10 @@ struct ContentDigestCheck {
             bits |= UInt8(1) << UInt8(index)
             slots[index] = slot
         }
-        var failures: [Failure] = []
         var left: [Int] = []
         for j in plan.jobs.indices where plan.jobs[j].algorithms != 0 {
             let (p, r) = (Int(resultOf[j].part), Int(resultOf[j].file))
+            if p == -2 { continue }
             guard p >= 0, plan.jobs[j].algorithms & ~bits == 0 else {
                 left.append(j)
                 continue

@@ -27,6 +27,10 @@ final class ContentPreHash: Sendable {
         var hex: [UInt8] = []
         /// Bytes read.
         var bytes: UInt64 = 0
+        /// Jobs of the plan snapshot (`use`) whose every claim matched, checked as soon as they were hashed.
+        var matched: [Int32] = []
+        /// Jobs of the snapshot that did not match.
+        var failed: [ContentDigestCheck.Failure] = []
 
         var count: Int { ends.count }
 
@@ -45,7 +49,8 @@ final class ContentPreHash: Sendable {
 
     }
 
-    /// At most this many files are kept (about 300 bytes each); the rest are hashed later, as without a pre-hash.
+    /// At most this many files hashed before the claims are known are kept (about 300 bytes each); the rest are
+    /// hashed later, as without a pre-hash.
     static let maximumFiles = 1 << 17
 
     private let algorithms: [DigestAlgorithm]
@@ -55,6 +60,8 @@ final class ContentPreHash: Sendable {
     private let queue: WalkQueue
     private let recorded = Atomic<Int>(0)
     private let results = Mutex<[Digests]>([])
+    /// The root inventory's claims, once known: files hashed after that are checked at once, not kept.
+    private let snapshot = Mutex<DigestPlan?>(nil)
     private let done = DispatchSemaphore(value: 0)
     private let workers: Int
 
@@ -96,6 +103,10 @@ final class ContentPreHash: Sendable {
 
     deinit { close(rootFD) }
 
+    /// Hands the workers the claims known so far (`ContentDigestCheck.start`): from now on each file is compared
+    /// as soon as it is hashed and only the outcome is kept.
+    func use(_ plan: DigestPlan) { snapshot.withLock { $0 = plan } }
+
     /// Waits for every worker (call once) and returns the digests each found (not merged: no copy of them all).
     func wait() -> [Digests] {
         for _ in 0..<workers { done.wait() }
@@ -130,7 +141,12 @@ final class ContentPreHash: Sendable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
         defer { buffer.deallocate() }
         let digester = MultiDigester(algorithms)
+        var bits: UInt8 = 0
+        for algorithm in algorithms { bits |= UInt8(1) << UInt8(DigestAlgorithm.allCases.firstIndex(of: algorithm) ?? 0) }
+        var plan: DigestPlan?
+        var path: [UInt8] = []
         while let item = queue.next() {
+            if plan == nil { plan = snapshot.withLock { $0 } }
             var children: [WalkItem] = []
             defer { queue.finish(adding: children) }
             let parent = item.parent?.fd ?? rootFD
@@ -164,15 +180,35 @@ final class ContentPreHash: Sendable {
                 guard type == Int32(DT_REG) else { continue }
                 // The version folder's own inventory and sidecar are not content.
                 if item.depth == 0, bytes.starts(with: Self.inventoryName) { continue }
-                guard recorded.wrappingAdd(1, ordering: .relaxed).oldValue < Self.maximumFiles else { continue }
+                // Digests are kept only until the claims are known, and for at most `maximumFiles` files.
+                if plan == nil, recorded.wrappingAdd(1, ordering: .relaxed).oldValue >= Self.maximumFiles { continue }
                 digester.reset()
                 guard let size = hash(folder.fd, name, buffer, digester) else { continue }
                 local.bytes += size
-                local.paths.append(contentsOf: item.path)
-                local.paths.append(0x2F)
-                local.paths.append(contentsOf: bytes)
-                local.ends.append(UInt32(local.paths.count))
+                path.removeAll(keepingCapacity: true)
+                path.append(contentsOf: item.path)
+                path.append(0x2F)
+                path.append(contentsOf: bytes)
                 let digests = digester.finalize()
+                if let plan {
+                    // Claims known: compare now; a file they do not cover is hashed again later.
+                    guard let j = path.withUnsafeBufferPointer({ plan.job(for: $0) }),
+                          plan.jobs[j].algorithms != 0, plan.jobs[j].algorithms & ~bits == 0 else { continue }
+                    var allMatch = true
+                    var c = Int(plan.jobs[j].firstClaim)
+                    while c >= 0, allMatch {
+                        if var hex = digests[plan.claims[c].algorithm] {
+                            allMatch = hex.withUTF8 { plan.matches(c, $0) }
+                        } else {
+                            allMatch = false
+                        }
+                        c = Int(plan.claims[c].next)
+                    }
+                    if allMatch { local.matched.append(Int32(j)) } else { local.failed.append(.init(job: j, computed: digests)) }
+                    continue
+                }
+                local.paths.append(contentsOf: path)
+                local.ends.append(UInt32(local.paths.count))
                 for algorithm in algorithms {
                     var hex = digests[algorithm] ?? String(repeating: "?", count: algorithm.hexLength)
                     hex.withUTF8 { local.hex.append(contentsOf: $0) }
