@@ -32,21 +32,14 @@ struct ContentDigestCheck {
         /// The plan as it was when hashing started (its jobs and claims are what was hashed).
         var snapshot: DigestPlan
         fileprivate var run: HashRun?
-        /// Files hashed before the plan was known, when the walk could start early.
-        fileprivate var preHash: ContentPreHash?
 
         fileprivate func wait() -> [Failure] { run?.wait() ?? [] }
         /// Bytes read, once `wait` has returned.
         fileprivate var bytes: UInt64 { run?.bytesRead ?? 0 }
     }
 
-    /// Starts hashing every job of `plan` on threads of its own, unless `preHash` is already hashing the content;
-    /// `finish` waits for them.
-    func start(_ plan: DigestPlan, preHash: ContentPreHash? = nil) -> Started {
-        if let preHash {
-            preHash.use(plan)
-            return Started(snapshot: plan, run: nil, preHash: preHash)
-        }
+    /// Starts hashing every job of `plan` on threads of its own; `finish` waits for them.
+    func start(_ plan: DigestPlan) -> Started {
         let jobs = plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }
         return Started(snapshot: plan, run: jobs.isEmpty ? nil : HashRun(check: self, jobs: jobs, plan: plan))
     }
@@ -59,24 +52,12 @@ struct ContentDigestCheck {
                      vi: "Không kiểm tra giá trị fixity \(u.algorithm) (thuật toán chưa hỗ trợ)",
                      en: "Fixity values for \(u.algorithm) not checked (algorithm not supported)")
         }
-        var failures: [Failure]
-        let again: [Int]
-        var earlyBytes = started.bytes
+        let early = started.wait()
         // Jobs whose claims changed after the snapshot are hashed again with every claim they now have.
         var dirty = Set<Int>(started.snapshot.jobs.count..<plan.jobs.count)
         for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
-        if let preHash = started.preHash {
-            // Outcomes checked against the snapshot, and the digests kept from before it, against every claim;
-            // the jobs they do not cover are hashed now.
-            let digests = preHash.wait()
-            earlyBytes = digests.reduce(0) { $0 + $1.bytes }
-            (failures, again) = compare(plan, with: digests, dirty: dirty)
-        } else {
-            let early = started.wait()
-            earlyBytes = started.bytes
-            again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
-            failures = early.filter { !dirty.contains($0.job) }
-        }
+        let again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
+        var failures = early.filter { !dirty.contains($0.job) }
         let later = HashRun.run(check: self, jobs: again, plan: plan)
         failures += later.failures
         let isPresent = { (j: Int) in plan.withPath(j) { present.contains($0) } }
@@ -114,59 +95,9 @@ struct ContentDigestCheck {
         facts?.update {
             $0.digestFailures = recorded
             $0.filesHashed = files
-            $0.bytesHashed = earlyBytes + later.bytes
+            $0.bytesHashed = started.bytes + later.bytes
         }
         return files
-    }
-
-    /// The jobs of `plan` whose every algorithm `digests` holds for their path, checked against all their claims;
-    /// the failures, and the jobs left to hash.
-    private func compare(_ plan: DigestPlan, with parts: [ContentPreHash.Digests], dirty: Set<Int>) -> (failures: [Failure], left: [Int]) {
-        guard let algorithms = parts.first?.algorithms else { return ([], plan.jobs.indices.filter { plan.jobs[$0].algorithms != 0 }) }
-        var failures: [Failure] = []
-        // Job → (part, file) of its digests; (-2, 0) when it was already checked against the snapshot.
-        var resultOf = [(part: Int32, file: Int32)](repeating: (-1, -1), count: plan.jobs.count)
-        for (p, part) in parts.enumerated() {
-            for i in 0..<part.count {
-                if let j = part.withPath(i, { plan.job(for: $0) }) { resultOf[j] = (Int32(p), Int32(i)) }
-            }
-            for j in part.matched where !dirty.contains(Int(j)) { resultOf[Int(j)] = (-2, 0) }
-            for f in part.failed where !dirty.contains(f.job) {
-                resultOf[f.job] = (-2, 0)
-                failures.append(f)
-            }
-        }
-        var bits: UInt8 = 0
-        var slots = [Int](repeating: -1, count: DigestAlgorithm.allCases.count)
-        for (slot, algorithm) in algorithms.enumerated() {
-            let index = DigestAlgorithm.allCases.firstIndex(of: algorithm) ?? 0
-            bits |= UInt8(1) << UInt8(index)
-            slots[index] = slot
-        }
-        var left: [Int] = []
-        for j in plan.jobs.indices where plan.jobs[j].algorithms != 0 {
-            let (p, r) = (Int(resultOf[j].part), Int(resultOf[j].file))
-            if p == -2 { continue }
-            guard p >= 0, plan.jobs[j].algorithms & ~bits == 0 else {
-                left.append(j)
-                continue
-            }
-            var allMatch = true
-            var c = Int(plan.jobs[j].firstClaim)
-            while c >= 0, allMatch {
-                let slot = slots[DigestAlgorithm.allCases.firstIndex(of: plan.claims[c].algorithm) ?? 0]
-                allMatch = slot >= 0 && parts[p].withHex(r, slot: slot) { plan.matches(c, $0) }
-                c = Int(plan.claims[c].next)
-            }
-            if !allMatch {
-                var computed: [DigestAlgorithm: String] = [:]
-                for (slot, algorithm) in algorithms.enumerated() {
-                    computed[algorithm] = parts[p].withHex(r, slot: slot) { String(decoding: $0, as: UTF8.self) }
-                }
-                failures.append(Failure(job: j, computed: computed))
-            }
-        }
-        return (failures, left)
     }
 
     /// One worker: takes the next job from `run` until none is left.

@@ -120,11 +120,6 @@ struct DigestPlan: Sendable {
         arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(start)..<Int(end)])) }
     }
 
-    /// The job whose path has exactly the bytes `path`, if any.
-    func job(for path: UnsafeBufferPointer<UInt8>) -> Int? {
-        index.find(hash: ByteKeyIndex.hash(path)) { j in withPath(j) { Bytes.equal($0, path) } }
-    }
-
     /// Calls `body` with the path bytes of job `j`.
     func withPath<R>(_ j: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R { Self.bytes(arena, jobs[j].pathStart, jobs[j].pathEnd, body) }
 

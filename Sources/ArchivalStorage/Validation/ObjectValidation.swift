@@ -48,8 +48,6 @@ struct ObjectValidation {
             report.findings = out.findings
             return report
         }
-        // Content hashing starts now, while the inventory is parsed and checked.
-        let preHash = ContentPreHash.start(root: root, entries: entries, inventory: bytes, options: options)
         if declared == nil, let probe = try? JSONTape(parsing: bytes), let t = probe.member(0, "type").flatMap(probe.stringValue), let v = OCFLSpecVersion(inventoryType: t) {
             version = v
         }
@@ -61,6 +59,18 @@ struct ObjectValidation {
             $0.rootDigestAlgorithm = inventory.digestAlgorithm
             $0.rootUsable = inventory.usable
             $0.versionNames = inventory.versions.map(\.name)
+        }
+        // Hashing starts from the root inventory's claims (nearly all of them), on its own threads, as soon as
+        // they are known: the sidecar digest of the inventory (tens of MB for 20,000 files), the root folder and the
+        // version directories are checked here meanwhile.
+        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix, facts: facts)
+        var plan: DigestPlan?
+        var started: ContentDigestCheck.Started?
+        if options.checkDigests {
+            var rootPlan = DigestPlan()
+            rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
+            started = digestCheck.start(rootPlan)
+            plan = rootPlan
         }
         let inventoryDigest = checkSidecar(directory: "", inventory: inventory, entries: entries, &out)
 
@@ -95,21 +105,10 @@ struct ObjectValidation {
         }
 
         // Version directories, their inventories, and the content they hold; the digest claims of every inventory.
-        // Hashing starts now from the root inventory's claims (nearly all of them), on its own threads, while
-        // the version directories are walked and checked here.
-        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix, facts: facts)
-        var plan: DigestPlan?
-        var started: ContentDigestCheck.Started?
-        if options.checkDigests {
-            var rootPlan = DigestPlan()
-            rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
-            if !options.checkFixity, !inventory.fixity.isEmpty {
-                out.note("KHO-OCFL-FIXITY-SKIPPED", rel("inventory.json"),
-                         vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
-                         en: "Fixity values not checked (as asked, --no-fixity)")
-            }
-            started = digestCheck.start(rootPlan, preHash: preHash)
-            plan = rootPlan
+        if options.checkDigests, !options.checkFixity, !inventory.fixity.isEmpty {
+            out.note("KHO-OCFL-FIXITY-SKIPPED", rel("inventory.json"),
+                     vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
+                     en: "Fixity values not checked (as asked, --no-fixity)")
         }
         var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version, plan: plan)
         versions.rootInventoryDigest = inventoryDigest
