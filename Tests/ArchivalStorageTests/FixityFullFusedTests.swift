@@ -74,6 +74,22 @@ import Testing
         #expect(unsized.map(Self.kinds)?.contains("altered \(cut)") == true)
     }
 
+    @Test func fullModeKeepsToTheRateLimit() throws {
+        let fixture = try FixityTestFixture.make(objects: 1, filesPerVersion: 200, replicaCount: 0)
+        let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(fixture.ids[0]))
+        let unthrottled = ObjectFixityChecker(mode: .full).check(objectAt: objectRoot)
+        let bytes = Double(unthrottled.bytesChecked)
+        #expect(unthrottled.isIntact && bytes > 500_000)
+        let rate = 1_000_000.0
+        let start = Date()
+        let throttled = ObjectFixityChecker(mode: .full, threads: 2, rateLimiter: ByteRateLimiter(bytesPerSecond: UInt64(rate))).check(objectAt: objectRoot)
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(throttled.isIntact)
+        #expect(throttled.bytesChecked == unthrottled.bytesChecked && throttled.filesChecked == unthrottled.filesChecked)
+        // The bucket starts with at most 64 KiB; the rest must wait for the rate.
+        #expect(elapsed >= (bytes - 65_536) / rate * 0.9, "\(elapsed) s for \(bytes) bytes at \(rate) B/s")
+    }
+
     @Test func validatorFactsNameTheFailingFilesAndTheInventoryDigests() throws {
         let fixture = try FixityTestFixture.make(objects: 1, filesPerVersion: 5, replicaCount: 0)
         let objectRoot = fixture.primary.path + "/" + (try fixture.objectFolder(fixture.ids[0]))
