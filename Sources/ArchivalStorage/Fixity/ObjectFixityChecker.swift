@@ -38,9 +38,17 @@ public struct ObjectFixityChecker: Sendable {
             report.damage = [Damage(kind: .missing, path: "", detail: "object folder not found")]
             return report
         }
-        // Inventories and content first, in their own scope: their memory is released before the validator runs.
-        var damage = checkInventoriesAndContent(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report)
-        if mode == .full { damage += validationDamage(objectRoot: objectRoot, known: damage) }
+        var damage: [Damage]
+        if mode == .full, let fused = FusedFullCheck(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter)
+            .check(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report) {
+            // One validator pass hashed the content and checked the structure.
+            damage = fused
+        } else {
+            // Inventories and content first, in their own scope: their memory is released before the validator runs.
+            damage = checkInventoriesAndContent(objectRoot: objectRoot, entries: entries, expectedSizes: expectedSizes, report: &report)
+            // Full mode on a copy whose root inventory cannot be trusted: the validator's structure findings added.
+            if mode == .full { damage += validationDamage(objectRoot: objectRoot, known: damage) }
+        }
         report.damage = damage.sorted {
             $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
                 || ($0.path.utf8.elementsEqual($1.path.utf8) && $0.kind.rawValue < $1.kind.rawValue)
@@ -89,10 +97,16 @@ public struct ObjectFixityChecker: Sendable {
     private func validationDamage(objectRoot: String, known: [Damage]) -> [Damage] {
         let validator = OCFLValidator(options: .init(checkDigests: false, hashingThreads: threads, bufferSize: bufferSize))
         let report = validator.validate(objectAt: URL(fileURLWithPath: objectRoot))
+        return Self.invalid(report.errors, objectRoot: objectRoot, known: known)
+    }
+
+    /// The validator's `errors` as `invalid` damage, leaving out those about a file already found damaged in `known`
+    /// and, when an inventory or sidecar is damaged, those about inventories.
+    static func invalid(_ errors: [Finding], objectRoot: String, known: [Damage]) -> [Damage] {
         let explained = Set(known.map { ExactPath($0.path) })
         let inventoryDamaged = known.contains { $0.kind == .inventoryDamaged || $0.kind == .sidecarDamaged }
         var result: [Damage] = []
-        for finding in report.errors {
+        for finding in errors {
             let path = finding.path.map { Self.relative($0, to: objectRoot) } ?? ""
             if explained.contains(ExactPath(path)) { continue }
             if inventoryDamaged && Self.inventoryCodes.contains(finding.code) { continue }

@@ -16,6 +16,8 @@ struct ContentDigestCheck {
     var root: String
     var options: OCFLValidator.Options
     var prefix: String
+    /// Where the failures are also recorded as data, if anyone wants them.
+    var facts: ValidationFactSink? = nil
 
     private func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
 
@@ -32,6 +34,8 @@ struct ContentDigestCheck {
         fileprivate var run: HashRun?
 
         fileprivate func wait() -> [Failure] { run?.wait() ?? [] }
+        /// Bytes read, once `wait` has returned.
+        fileprivate var bytes: UInt64 { run?.bytesRead ?? 0 }
     }
 
     /// Starts hashing every job of `plan` on threads of its own; `finish` waits for them.
@@ -54,14 +58,25 @@ struct ContentDigestCheck {
         for c in started.snapshot.claims.count..<plan.claims.count { dirty.insert(Int(plan.claims[c].job)) }
         let again = dirty.sorted().filter { plan.jobs[$0].algorithms != 0 }
         var failures = early.filter { !dirty.contains($0.job) }
-        failures += hash(again, plan)
+        let later = HashRun.run(check: self, jobs: again, plan: plan)
+        failures += later.failures
         let isPresent = { (j: Int) in plan.withPath(j) { present.contains($0) } }
         failures = failures.filter { isPresent($0.job) }.sorted { $0.job < $1.job }
+        // The root manifest's claims come first in the plan, under its first source label.
+        let rootManifest = plan.sources.firstIndex(of: "inventory.json manifest").map(UInt16.init)
+        var recorded: [ValidationFacts.DigestFailure] = []
         for failure in failures {
             let path = plan.path(failure.job)
             guard let computed = failure.computed else {
+                if facts != nil { recorded.append(.init(path: path, computed: nil)) }
                 out.add("E092", rel(path), "cannot be read", vi: "không đọc được")
                 continue
+            }
+            if facts != nil {
+                let failedRoot = plan.claims(of: failure.job).first { c in
+                    plan.claims[c].source == rootManifest && computed[plan.claims[c].algorithm] != plan.digest(c)
+                }
+                recorded.append(.init(path: path, computed: computed, rootManifestDigest: failedRoot.map(plan.digest)))
             }
             let sorted = plan.claims(of: failure.job).sorted { a, b in
                 let x = plan.claims[a], y = plan.claims[b]
@@ -76,24 +91,25 @@ struct ContentDigestCheck {
                         vi: "\(source) ghi \(claim.algorithm.rawValue) \(digest), tệp có \(computed[claim.algorithm] ?? "?")")
             }
         }
-        return plan.jobs.indices.reduce(0) { $0 + (plan.jobs[$1].algorithms != 0 && isPresent($1) ? 1 : 0) }
-    }
-
-    /// Hashes the files of `jobs` on `options.hashingThreads` threads of their own and waits; returns the files
-    /// that are unreadable or do not match every claim.
-    func hash(_ jobs: [Int], _ plan: DigestPlan) -> [Failure] {
-        guard !jobs.isEmpty else { return [] }
-        return HashRun(check: self, jobs: jobs, plan: plan).wait()
+        let files = plan.jobs.indices.reduce(0) { $0 + (plan.jobs[$1].algorithms != 0 && isPresent($1) ? 1 : 0) }
+        facts?.update {
+            $0.digestFailures = recorded
+            $0.filesHashed = files
+            $0.bytesHashed = started.bytes + later.bytes
+        }
+        return files
     }
 
     /// One worker: takes the next job from `run` until none is left.
-    fileprivate func work(_ run: HashRun, directory: Int32) -> [Failure] {
+    fileprivate func work(_ run: HashRun, directory: Int32) -> (failures: [Failure], bytes: UInt64) {
         let plan = run.plan
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.bufferSize, alignment: 4096)
         defer { buffer.deallocate() }
         var name = [CChar](repeating: 0, count: 4096)
         var digesters: [UInt8: MultiDigester] = [:]
         var local: [Failure] = []
+        var bytes: UInt64 = 0
+        let limiter = options.rateLimiter
         while let j = run.nextJob() {
             let bits = plan.jobs[j].algorithms
             let digester: MultiDigester
@@ -104,7 +120,7 @@ struct ContentDigestCheck {
                     p.withMemoryRebound(to: CChar.self) { src in _ = n.initialize(from: src) }
                     n[p.count] = 0
                 }
-                return Self.digest(directory, name, buffer, digester)
+                return Self.digest(directory, name, buffer, digester, limiter, &bytes)
             }
             // A path that is not there is E092/E093 "does not exist", reported by the structural checks.
             if ok == .absent { continue }
@@ -122,22 +138,21 @@ struct ContentDigestCheck {
             }
             if !allMatch { local.append(Failure(job: j, computed: computed)) }
         }
-        return local
+        return (local, bytes)
     }
 
     private enum ReadOutcome { case read, absent, unreadable }
 
-    private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester) -> ReadOutcome {
+    private static func digest(_ directory: Int32, _ name: [CChar], _ buffer: UnsafeMutableRawBufferPointer, _ digester: MultiDigester,
+                               _ limiter: ByteRateLimiter?, _ bytes: inout UInt64) -> ReadOutcome {
         // Never follow a symbolic link out of the object (E090 is reported by the walk).
         let fd = openat(directory, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unreadable }
         defer { close(fd) }
-        #if canImport(Glibc)
-        _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL))
-        #endif
         // Reads of at most 256 KiB, hashed 64 KiB at a time: the bytes the kernel just copied are still in the
         // core's cache when the second algorithm reads them.
         let chunk = min(buffer.count, 256 << 10)
+        var first = true
         while true {
             let n = read(fd, buffer.baseAddress, chunk)
             if n == 0 { return .read }
@@ -145,6 +160,13 @@ struct ContentDigestCheck {
                 if errno == EINTR { continue }
                 return .unreadable
             }
+            // A file larger than one read gets a larger read-ahead; small files skip the system call.
+            #if canImport(Glibc)
+            if first && n == chunk { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
+            #endif
+            first = false
+            bytes += UInt64(n)
+            limiter?.consume(n)
             var offset = 0
             while offset < n {
                 let end = min(n, offset + (64 << 10))
@@ -162,6 +184,7 @@ private final class HashRun: Sendable {
     private let jobs: [Int]
     private let next = Atomic<Int>(0)
     private let failures = Mutex<[ContentDigestCheck.Failure]>([])
+    private let bytes = Atomic<UInt64>(0)
     private let done = DispatchSemaphore(value: 0)
     private let workers: Int
     private let directory: Int32
@@ -175,7 +198,8 @@ private final class HashRun: Sendable {
         for _ in 0..<workers {
             let thread = Thread { [self] in
                 let found = check.work(self, directory: self.directory)
-                self.failures.withLock { $0.append(contentsOf: found) }
+                self.failures.withLock { $0.append(contentsOf: found.failures) }
+                self.bytes.wrappingAdd(found.bytes, ordering: .relaxed)
                 self.done.signal()
             }
             thread.stackSize = 1 << 20
@@ -190,6 +214,16 @@ private final class HashRun: Sendable {
         let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
         return i < jobs.count ? jobs[i] : nil
     }
+
+    /// Hashes `jobs` and waits: what was found and the bytes read.
+    static func run(check: ContentDigestCheck, jobs: [Int], plan: DigestPlan) -> (failures: [ContentDigestCheck.Failure], bytes: UInt64) {
+        guard !jobs.isEmpty else { return ([], 0) }
+        let run = HashRun(check: check, jobs: jobs, plan: plan)
+        return (run.wait(), run.bytesRead)
+    }
+
+    /// Bytes read by the workers (complete once `wait` has returned).
+    var bytesRead: UInt64 { bytes.load(ordering: .relaxed) }
 
     /// Waits for every worker (once) and returns what they found.
     func wait() -> [ContentDigestCheck.Failure] {

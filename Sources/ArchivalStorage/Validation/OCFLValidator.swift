@@ -16,6 +16,8 @@ public struct OCFLValidator: Sendable {
         public var hashingThreads: Int
         /// Read size per worker buffer.
         public var bufferSize: Int
+        /// Shared read throttle for the content hashing (the fixity sweep's `--rate`), if any.
+        var rateLimiter: ByteRateLimiter?
 
         /// Options with digests checked on two threads by default.
         public init(checkDigests: Bool = true, hashingThreads: Int = 2, bufferSize: Int = 1 << 20, checkFixity: Bool = true) {

@@ -5,6 +5,8 @@ struct ObjectValidation {
     var options: OCFLValidator.Options
     /// How the object's files are named in findings: relative to `prefix` (empty for a lone object).
     var prefix: String = ""
+    /// Where facts are recorded for a caller that wants them as data (the fixity check's `full` mode), if any.
+    var facts: ValidationFactSink?
 
     /// Extension names registered in the OCFL extensions repository (for W013).
     static let registeredExtensions: Set<String> = [
@@ -15,10 +17,11 @@ struct ObjectValidation {
         "0012-hash-and-no-prefix-id-n-tuple-storage-layout",
     ]
 
-    init(root: String, options: OCFLValidator.Options, prefix: String = "") {
+    init(root: String, options: OCFLValidator.Options, prefix: String = "", facts: ValidationFactSink? = nil) {
         self.root = root
         self.options = options
         self.prefix = prefix
+        self.facts = facts
     }
 
     func rel(_ p: String) -> String { prefix.isEmpty ? p : "\(prefix)/\(p)" }
@@ -52,6 +55,23 @@ struct ObjectValidation {
         report.specVersion = version
         let inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(bytes, &out)
         report.objectID = inventory.id
+        facts?.update {
+            $0.rootDigestAlgorithm = inventory.digestAlgorithm
+            $0.rootUsable = inventory.usable
+            $0.versionNames = inventory.versions.map(\.name)
+        }
+        // Hashing starts from the root inventory's claims (nearly all of them), on its own threads, as soon as
+        // they are known: the sidecar digest of the inventory (tens of MB for 20,000 files), the root folder and the
+        // version directories are checked here meanwhile.
+        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix, facts: facts)
+        var plan: DigestPlan?
+        var started: ContentDigestCheck.Started?
+        if options.checkDigests {
+            var rootPlan = DigestPlan()
+            rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
+            started = digestCheck.start(rootPlan)
+            plan = rootPlan
+        }
         let inventoryDigest = checkSidecar(directory: "", inventory: inventory, entries: entries, &out)
 
         // Object root contents (E001, E046, E010, E067, W013).
@@ -85,21 +105,10 @@ struct ObjectValidation {
         }
 
         // Version directories, their inventories, and the content they hold; the digest claims of every inventory.
-        // Hashing starts now from the root inventory's claims (nearly all of them), on its own threads, while
-        // the version directories are walked and checked here.
-        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix)
-        var plan: DigestPlan?
-        var started: ContentDigestCheck.Started?
-        if options.checkDigests {
-            var rootPlan = DigestPlan()
-            rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
-            if !options.checkFixity, !inventory.fixity.isEmpty {
-                out.note("KHO-OCFL-FIXITY-SKIPPED", rel("inventory.json"),
-                         vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
-                         en: "Fixity values not checked (as asked, --no-fixity)")
-            }
-            started = digestCheck.start(rootPlan)
-            plan = rootPlan
+        if options.checkDigests, !options.checkFixity, !inventory.fixity.isEmpty {
+            out.note("KHO-OCFL-FIXITY-SKIPPED", rel("inventory.json"),
+                     vi: "Không kiểm tra giá trị fixity (theo yêu cầu, --no-fixity)",
+                     en: "Fixity values not checked (as asked, --no-fixity)")
         }
         var versions = VersionDirectoryCheck(object: self, root: inventory, rootVersion: version, plan: plan)
         versions.rootInventoryDigest = inventoryDigest
@@ -113,11 +122,20 @@ struct ObjectValidation {
             // is a bit test (`found` holds a path exactly when the first manifest id with those bytes is marked).
             // A head inventory identical to this one already looked every file up in this same manifest.
             let (present, misses) = versions.rootManifestLookup ?? ManifestLookup.of(found, in: manifestPaths, count: inventory.manifest.entries.count)
+            var unlisted: [String] = [], absent: [String] = []
             for i in misses {
+                unlisted.append(found.string(i))
                 out.add("E023", rel(found.string(i)), "file is not in the root inventory manifest", vi: "tệp không có trong manifest của tệp kiểm kê gốc")
             }
             for (k, entry) in inventory.manifest.entries.enumerated() where !present[k] && !tape.withBytes(Int(entry.path), { found.contains($0) }) {
+                absent.append(tape.string(Int(entry.path)))
                 out.add("E092", rel(tape.string(Int(entry.path))), "manifest content path does not exist", vi: "đường dẫn nội dung trong manifest không tồn tại")
+            }
+            if !unlisted.isEmpty || !absent.isEmpty {
+                facts?.update {
+                    $0.unlisted = unlisted
+                    $0.absent = absent
+                }
             }
             for f in inventory.fixity {
                 for entry in f.block.entries {
@@ -132,6 +150,7 @@ struct ObjectValidation {
         }
         if let plan = versions.plan, let started {
             report.filesHashed = digestCheck.finish(started, plan: plan, present: found, &out)
+            if let facts { Self.recordFixitySha256(of: facts, from: inventory) }
         }
         report.findings = out.findings
         return report
@@ -199,10 +218,26 @@ struct ObjectValidation {
             return nil
         }
         let actual = known ?? algorithm.digest(inventory.bytes)
+        facts?.update { $0.inventoryDigests[directory] = (alg, actual) }
         if parts[0].lowercased() != actual {
             out.add("E060", rel(base + name), "sidecar says \(parts[0]), inventory.json has \(actual)", vi: "sidecar ghi \(parts[0]), inventory.json có \(actual)")
         }
         return actual
+    }
+
+    /// The root inventory's sha256 fixity values of the files that failed their digests: a fixity report tells a
+    /// truncated file from an altered one by the size recorded for that sha256.
+    private static func recordFixitySha256(of facts: ValidationFactSink, from inventory: ParsedInventory) {
+        let failing = facts.value.digestFailures
+        guard !failing.isEmpty, let tape = inventory.tape,
+              let block = inventory.fixity.first(where: { $0.algorithm.lowercased() == "sha256" })?.block else { return }
+        var wanted = PathList()
+        for failure in failing { wanted.append(failure.path) }
+        var found: [String: String] = [:]
+        for entry in block.entries where tape.withBytes(Int(entry.path), { wanted.contains($0) }) {
+            found[tape.string(Int(entry.path))] = tape.string(Int(entry.digest)).lowercased()
+        }
+        facts.update { $0.fixitySha256 = found }
     }
 
     /// Checks the object `extensions` directory (E067, W013).

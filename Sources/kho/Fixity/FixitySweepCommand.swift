@@ -43,7 +43,7 @@ struct FixitySweepCommand: AsyncParsableCommand {
     @Option(help: "Số luồng băm — hashing threads (default: kho.toml [fixity] parallel, else 2).")
     var parallel: Int?
 
-    @Flag(help: "SHA-512 và kiểm tra OCFL đầy đủ — sha512 digests and complete OCFL validation.")
+    @Flag(help: "SHA-512 và kiểm tra OCFL đầy đủ trong một lượt (giá trị fixity sha256 do chế độ mặc định kiểm tra) — sha512 content digests and complete OCFL validation in one pass (the sha256 fixity values are what the default mode checks).")
     var full = false
 
     @Option(help: "Giới hạn tốc độ đọc MB/s — throttle reads to this many MB/s.")
