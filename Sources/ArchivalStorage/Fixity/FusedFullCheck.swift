@@ -153,47 +153,7 @@ private struct InventoryJudgement {
 
     /// What is wrong with each inventory and sidecar.
     func damage() -> [Damage] {
-        var damage: [Damage] = []
-        let headReference = head.flatMap { $0.matchesSidecar ? $0.digest : nil }
-        judge(root, reference: headReference, into: &damage)
-        let rootReference = root.matchesSidecar ? root.digest : nil
-        for (index, copy) in versions.enumerated() {
-            if index == versions.count - 1 {
-                judge(copy, reference: rootReference, into: &damage)
-            } else if copy.digest != nil, copy.sidecar.digest != nil, !copy.matchesSidecar {
-                judge(copy, reference: rebuiltDigest(of: copy.folder), into: &damage)
-            } else {
-                judge(copy, reference: nil, into: &damage)
-            }
-        }
-        if let head, root.matchesSidecar, head.matchesSidecar, root.digest != head.digest {
-            damage.append(Damage(kind: .inventoryDamaged, path: root.inventoryPath,
-                                 detail: "differs from \(head.inventoryPath) (\(root.digest ?? "") vs \(head.digest ?? ""))"))
-        }
-        return damage
-    }
-
-    private func judge(_ copy: InventoryCopy, reference: String?, into damage: inout [Damage]) {
-        if copy.digest == nil {
-            damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "missing or unreadable"))
-        }
-        switch copy.sidecar {
-        case .missing:
-            damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "missing"))
-        case .malformed:
-            damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "malformed"))
-        case .digest(let recorded):
-            guard let digest = copy.digest, digest != recorded else { return }
-            if let reference, digest == reference {
-                damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "records \(recorded), inventory is \(digest)"))
-            } else {
-                damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "digest \(digest), sidecar records \(recorded)"))
-            }
-            return
-        }
-        if let digest = copy.digest, let reference, digest != reference, copy.sidecar.digest == nil {
-            damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "digest \(digest), expected \(reference)"))
-        }
+        InventoryCopies.damage(root: root, versions: versions) { rebuiltDigest(of: $0) }
     }
 
     /// The digest a version's inventory had, rebuilt from the root inventory (Kho writes inventories byte-stable).

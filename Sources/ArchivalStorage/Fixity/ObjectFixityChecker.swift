@@ -65,7 +65,7 @@ public struct ObjectFixityChecker: Sendable {
         let judged = Mutex<ObjectInventories?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries, manifestDigests: mode == .full)
+                let inventories = ObjectInventories(objectRoot: objectRoot, entries: entries, manifestDigests: true)
                 judged.withLock { $0 = inventories }
             } else {
                 let files = ObjectFiles.list(objectRoot: objectRoot)
@@ -78,12 +78,7 @@ public struct ObjectFixityChecker: Sendable {
         report.objectID = inventory.id
         let sidecarName = Array(("inventory.json." + inventories.algorithm.rawValue).utf8)
         let onDisk = listing.withLock { $0 }.filter { !ObjectFiles.isSidecar($0.path, name: sidecarName) }
-        var plan = ContentPlan(inventory: inventory, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
-        if plan.needsManifestDigests, let bytes = inventories.trusted,
-           let full = try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json") {
-            // Some content path has no sha256 fixity: its content digest is needed after all.
-            plan = ContentPlan(inventory: full, mode: mode, expectedSizes: expectedSizes, onDisk: onDisk)
-        }
+        let plan = ContentPlan(inventory: inventory, expectedSizes: expectedSizes, onDisk: onDisk)
         damage += plan.unexpected.map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
         damage += plan.missing.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
         let outcome = ContentVerifier(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter).verify(plan.jobs, objectRoot: objectRoot)
@@ -124,63 +119,33 @@ public struct ObjectFixityChecker: Sendable {
     }
 }
 
-/// Which files to hash against which digests, and which are missing or unexpected.
+/// Which files to hash against which content digests (the two-pass `full` check), and which are missing or unexpected.
+/// Fixity mode plans in one pass instead (`ObjectFixityChecker+Fixity.swift`).
 struct ContentPlan {
     var jobs: [ContentJob] = []
-    /// The inventory was decoded without manifest digests and the sha256 fixity block does not name every
-    /// manifest path: decode it again with digests and plan again.
-    var needsManifestDigests = false
-
     var missing: [String] = []
     var unexpected: [String] = []
 
     /// Jobs come in inode order: on a cold cache that is close to the order the files lie on disk.
-    init(inventory: FixityInventory, mode: FixityMode, expectedSizes: [String: UInt64], onDisk: [(path: ExactPath, inode: UInt64)]) {
+    init(inventory: FixityInventory, expectedSizes: [String: UInt64], onDisk: [(path: ExactPath, inode: UInt64)]) {
         let contentAlgorithm = DigestAlgorithm(rawValue: inventory.digestAlgorithm.lowercased()) ?? .sha512
         let fixity256 = contentAlgorithm == .sha256 ? nil : inventory.fixity["sha256"]
-        let count = max(inventory.manifest.count, inventory.manifestPaths.count)
         var expected: [ExactPath: Int] = [:]
-        expected.reserveCapacity(count)
+        expected.reserveCapacity(inventory.manifest.count)
         var all: [ContentJob] = []
-        all.reserveCapacity(count)
-        let pathsOnly = inventory.manifest.isEmpty && !inventory.manifestPaths.isEmpty
-        if pathsOnly && (mode != .fixity || fixity256 == nil) {
-            needsManifestDigests = true
-            return
+        all.reserveCapacity(inventory.manifest.count)
+        // The sha256 of each path is only needed to look sizes up.
+        var sha256: [ExactPath: String] = [:]
+        if !expectedSizes.isEmpty, let fixity256 {
+            for (digest, paths) in fixity256 { for path in paths { sha256[ExactPath(path)] = Inventory.lowercasedSharing(digest) } }
         }
-        if mode == .fixity, let fixity256 {
-            // The sha256 fixity block names the content paths and their digests; the manifest fills any gap.
-            for (digest, paths) in fixity256 {
-                let lower = Inventory.lowercasedSharing(digest)
-                for path in paths {
-                    all.append(ContentJob(path: path, algorithm: .sha256, expected: lower, expectedSize: expectedSizes[lower]))
-                    expected[ExactPath(path)] = all.count - 1
-                }
-            }
-            for (digest, paths) in inventory.manifest {
-                for path in paths where expected[ExactPath(path)] == nil {
-                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: Inventory.lowercasedSharing(digest), expectedSize: nil))
-                    expected[ExactPath(path)] = all.count - 1
-                }
-            }
-            if pathsOnly, inventory.manifestPaths.contains(where: { expected[ExactPath($0)] == nil }) {
-                needsManifestDigests = true
-                return
-            }
-        } else {
-            // Content digests; the sha256 of each path is only needed to look sizes up.
-            var sha256: [ExactPath: String] = [:]
-            if !expectedSizes.isEmpty, let fixity256 {
-                for (digest, paths) in fixity256 { for path in paths { sha256[ExactPath(path)] = Inventory.lowercasedSharing(digest) } }
-            }
-            for (digest, paths) in inventory.manifest {
-                let lower = Inventory.lowercasedSharing(digest)
-                for path in paths {
-                    let key = ExactPath(path)
-                    let size = (contentAlgorithm == .sha256 ? lower : sha256[key]).flatMap { expectedSizes[$0] }
-                    all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: lower, expectedSize: size))
-                    expected[key] = all.count - 1
-                }
+        for (digest, paths) in inventory.manifest {
+            let lower = Inventory.lowercasedSharing(digest)
+            for path in paths {
+                let key = ExactPath(path)
+                let size = (contentAlgorithm == .sha256 ? lower : sha256[key]).flatMap { expectedSizes[$0] }
+                all.append(ContentJob(path: path, algorithm: contentAlgorithm, expected: lower, expectedSize: size))
+                expected[key] = all.count - 1
             }
         }
         var seen = [Bool](repeating: false, count: all.count)

@@ -142,48 +142,7 @@ struct ObjectInventories {
 
     /// Records what is wrong with each inventory and sidecar.
     private mutating func judge() {
-        let headReference = head.flatMap { $0.matchesSidecar ? $0.digest : nil }
-        judge(root, reference: headReference)
-        let rootReference = root.matchesSidecar ? root.digest : nil
-        for (index, copy) in versions.enumerated() {
-            if index == versions.count - 1 {
-                judge(copy, reference: rootReference)
-            } else if copy.digest != nil, copy.sidecar.digest != nil, !copy.matchesSidecar {
-                judge(copy, reference: rebuiltDigest(of: copy.folder))
-            } else {
-                judge(copy, reference: nil)
-            }
-        }
-        if let head, root.matchesSidecar, head.matchesSidecar, root.digest != head.digest {
-            damage.append(Damage(kind: .inventoryDamaged, path: root.inventoryPath,
-                                 detail: "differs from \(head.inventoryPath) (\(root.digest ?? "") vs \(head.digest ?? ""))"))
-        }
-    }
-
-    /// One inventory and its sidecar, given the digest the inventory should have when another record says so.
-    private mutating func judge(_ copy: InventoryCopy, reference: String?) {
-        if copy.digest == nil {
-            damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "missing or unreadable"))
-        }
-        switch copy.sidecar {
-        case .missing:
-            damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "missing"))
-        case .malformed:
-            damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath, detail: "malformed"))
-        case .digest(let recorded):
-            guard let digest = copy.digest, digest != recorded else { return }
-            if let reference, digest == reference {
-                damage.append(Damage(kind: .sidecarDamaged, path: copy.sidecarPath,
-                                     detail: "records \(recorded), inventory is \(digest)"))
-            } else {
-                damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath,
-                                     detail: "digest \(digest), sidecar records \(recorded)"))
-            }
-            return
-        }
-        if let digest = copy.digest, let reference, digest != reference, copy.sidecar.digest == nil {
-            damage.append(Damage(kind: .inventoryDamaged, path: copy.inventoryPath, detail: "digest \(digest), expected \(reference)"))
-        }
+        damage += InventoryCopies.damage(root: root, versions: versions) { rebuiltDigest(of: $0) }
     }
 
     /// The digest a version's inventory had, rebuilt from the trusted inventory (Kho writes inventories byte-stable).
