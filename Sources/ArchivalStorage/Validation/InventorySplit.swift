@@ -18,6 +18,9 @@ struct InventorySplit: Sendable {
     /// the pass over the file is time an object of one version (13 MB for 20,000 files) need not spend.
     /// `KHO_OCFL_SPLIT_FROM` (bytes) sets another size, for tests and measurements.
     static let minimumSize: Int = getenv("KHO_OCFL_SPLIT_FROM").flatMap { Int(String(cString: $0)) } ?? (16 << 20)
+    /// The same for a version directory's inventory, read while the root's (compact) and the digest plan are
+    /// held: splitting it from a lower size keeps the peak of a two-version object down too.
+    static let minimumSizeInVersion = min(minimumSize, 4 << 20)
 
     let path: String
     /// The file's size.

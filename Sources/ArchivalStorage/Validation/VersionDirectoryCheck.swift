@@ -53,7 +53,7 @@ struct VersionDirectoryCheck {
                 object.checkSidecar(directory: name, inventory: root, entries: entries, digest: rootInventoryDigest ?? root.fileDigest, &out)
                 vinv = root
                 isRootCopy = true
-            } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let source = InventorySource(path: inventoryPath) {
+            } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let source = InventorySource(path: inventoryPath, splitFrom: InventorySplit.minimumSizeInVersion) {
                 completeRootStates()
                 let check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name, rootStates: rootStates)
                 // Warnings the root inventory already raised (W001, W004…) are not repeated for each version.
