@@ -281,4 +281,16 @@ import Testing
         let e066 = validate(object).findings.filter { $0.code == "E066" }
         #expect(e066.count == 2 && e066.allSatisfy { $0.path == "v1/inventory.json" })
     }
+
+    /// The node count the tape reserves from: quotes and openings counted 8 bytes at a time, as one by one.
+    @Test func quotesAndOpeningsCountedByWords() {
+        var random = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000] {
+            let alphabet = Array("\"{[]}a \\:,".utf8) + [0xA2, 0xDB, 0xFB, 0x22 | 0x80]
+            let bytes = (0..<length).map { _ in alphabet.randomElement(using: &random) ?? 0 }
+            let counted = bytes.withUnsafeBufferPointer { JSONTape.countQuotesAndOpenings($0) }
+            #expect(counted.quotes == bytes.filter { $0 == 0x22 }.count)
+            #expect(counted.openings == bytes.filter { $0 == 0x7B || $0 == 0x5B }.count)
+        }
+    }
 }
