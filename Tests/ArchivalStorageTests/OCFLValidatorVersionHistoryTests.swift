@@ -293,4 +293,37 @@ import Testing
             #expect(counted.openings == bytes.filter { $0 == 0x7B || $0 == 0x5B }.count)
         }
     }
+
+    /// An older inventory that also lists a later version (v2's inventory with the root's v3 block): compared with
+    /// the root's v3 like any other version. Read whole, read in parts, and read in parts beside a root read whole
+    /// (the root's states are then taken only up to v2 first, and the inventory is read again whole).
+    @Test func olderInventoryListingALaterVersion() throws {
+        let (temp, object) = try historyObject()
+        _ = temp
+        let rootJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: object + "/inventory.json"))) as? [String: Any])
+        let rootVersions = try #require(rootJSON["versions"] as? [String: Any])
+        let rootManifest = try #require(rootJSON["manifest"] as? [String: [String]])
+        try editInventory(object + "/v2") { json in
+            var versions = try #require(json["versions"] as? [String: Any])
+            versions["v3"] = rootVersions["v3"]
+            // Long enough that this inventory is larger than the root's (a W011 for v1 on the way).
+            var v1 = try #require(versions["v1"] as? [String: Any])
+            v1["message"] = String(repeating: "Bổ sung hồ sơ. ", count: 400)
+            versions["v1"] = v1
+            json["versions"] = versions
+            var manifest = try #require(json["manifest"] as? [String: [String]])
+            for (d, paths) in rootManifest where paths.allSatisfy({ $0.hasPrefix("v3/") }) { manifest[d] = paths }
+            json["manifest"] = manifest
+        }
+        let findings = validate(object).findings
+        #expect(!findings.contains { $0.code == "E066" }, "\(findings.map(\.line))")
+        #expect(findings.contains { $0.code == "W011" && $0.path == "v2/inventory.json" })
+        try expectSameWhenSplit(object)
+        let olderSize = try #require(try FileManager.default.attributesOfItem(atPath: object + "/v2/inventory.json")[.size] as? Int)
+        let rootSize = try #require(try FileManager.default.attributesOfItem(atPath: object + "/inventory.json")[.size] as? Int)
+        #expect(olderSize > rootSize)
+        let whole = try runKho(["ocfl", "validate", object])
+        let olderOnly = try runKho(["ocfl", "validate", object], environment: ["KHO_OCFL_SPLIT_FROM": String(olderSize)])
+        #expect(whole.stdout == olderOnly.stdout && whole.stderr == olderOnly.stderr)
+    }
 }

@@ -25,7 +25,6 @@ struct VersionDirectoryCheck {
     private(set) var rootManifestLookup: (present: [Bool], misses: [Int])?
     /// The root inventory's version states (logical path → digest), those it kept or those built when first needed.
     private var rootStates = VersionStates()
-    private var rootStatesComplete = false
 
     init(object: ObjectValidation, root: ParsedInventory, rootVersion: OCFLSpecVersion, plan: DigestPlan?) {
         self.object = object
@@ -54,11 +53,19 @@ struct VersionDirectoryCheck {
                 vinv = root
                 isRootCopy = true
             } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let source = InventorySource(path: inventoryPath, splitFrom: InventorySplit.minimumSizeInVersion) {
-                completeRootStates()
-                let check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name, rootStates: rootStates)
+                // The root's states this inventory should name (its versions up to its own); one naming others is
+                // read again whole, after the rest are taken too.
+                addRootStates(through: name)
+                var check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name, rootStates: rootStates)
                 // Warnings the root inventory already raised (W001, W004…) are not repeated for each version.
                 var local = FindingCollector(version: rootVersion)
-                let parsed = check.run(source, &local)
+                var parsed = check.run(source, &local)
+                if parsed.againstRoot != nil, parsed.versions.contains(where: { rootStates.state($0.name) == nil && root.version($0.name) != nil }) {
+                    addRootStates(through: nil)
+                    check.rootStates = rootStates
+                    local = FindingCollector(version: rootVersion)
+                    parsed = check.run(source.wholeBytes() ?? [], &local)
+                }
                 let rootWarnings = Set(out.findings.filter { $0.severity == .warning }.map(\.code))
                 out.append(contentsOf: local.findings.filter { $0.severity == .error || !rootWarnings.contains($0.code) })
                 object.checkSidecar(directory: name, inventory: parsed, entries: entries, digest: parsed.fileDigest, &out)
@@ -170,6 +177,7 @@ struct VersionDirectoryCheck {
             Dictionary(root.manifest.entries.map { (rtape.string(Int($0.digest)).lowercased(), [rtape.string(Int($0.path))]) }, uniquingKeysWith: +)
         )
         // The version inventory's states in the root's terms: kept when it was read in parts, else taken from its document.
+        if vinv.againstRoot == nil, vinv.versions.contains(where: { rootStates.state($0.name) == nil }) { addRootStates(through: nil) }
         let older = vinv.againstRoot ?? vinv.versions.reduce(into: StatesAgainstRoot()) { $0.add($1, of: vtape, root: rootStates) }
         for pv in vinv.versions {
             guard let rv = root.version(pv.name) else {
@@ -204,11 +212,13 @@ struct VersionDirectoryCheck {
         }
     }
 
-    /// Makes sure `rootStates` holds every root version's state (taken from the root document when not kept),
-    /// before a version inventory is read in their terms.
-    private mutating func completeRootStates() {
-        guard root.states == nil, !rootStatesComplete, let rtape = root.tape else { return }
-        for v in root.versions where rootStates.state(v.name) == nil { rootStates.add(v, of: rtape) }
-        rootStatesComplete = true
+    /// Adds to `rootStates` the root's version states up to the version named `last` (all when `nil`), taken from
+    /// the root document when it did not keep them.
+    private mutating func addRootStates(through last: String?) {
+        guard root.states == nil, let rtape = root.tape else { return }
+        for v in root.versions {
+            if rootStates.state(v.name) == nil { rootStates.add(v, of: rtape) }
+            if v.name == last { return }
+        }
     }
 }
