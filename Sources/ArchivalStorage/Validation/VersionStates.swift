@@ -1,6 +1,6 @@
 /// The version states of the root inventory in the form the comparison with older inventories needs (E066):
 /// for each version, logical path → digest, with paths and digests each stored once for all versions. An
-/// object of 20,000 files and 10 versions holds ~2 MB here instead of the ~45 MB of JSON its states take.
+/// object of 20,000 files and 10 versions holds ~8 MB here instead of the ~45 MB of JSON its states take.
 struct VersionStates: Sendable {
     /// One version's state.
     struct State: Sendable {
@@ -8,11 +8,6 @@ struct VersionStates: Sendable {
         fileprivate var digestOfPath: [UInt32]
         /// Number of distinct logical paths.
         var distinct: Int
-        /// The path ids, each once, in the order of its last entry (the order findings name them in).
-        var order: [UInt32]
-
-        /// The digest id of path `id`.
-        func digest(_ id: UInt32) -> Int { Int(digestOfPath[Int(id)]) - 1 }
     }
 
     private(set) var paths = InternedBytes(expected: 1024)
@@ -29,30 +24,18 @@ struct VersionStates: Sendable {
             let d = tape.withBytes(Int(entry.digest)) { digests.intern($0) }
             pairs.append((p, d))
         }
-        // First the index of each path's last entry, then path → digest in that order.
-        var last = [UInt32](repeating: UInt32.max, count: paths.count)
-        for (i, pair) in pairs.enumerated() { last[pair.path] = UInt32(i) }
         var map = [UInt32](repeating: 0, count: paths.count)
-        var order: [UInt32] = []
-        for (i, pair) in pairs.enumerated() where last[pair.path] == UInt32(i) {
-            map[pair.path] = UInt32(pair.digest + 1)
-            order.append(UInt32(pair.path))
+        var distinct = 0
+        for (p, d) in pairs {
+            if map[p] == 0 { distinct += 1 }
+            map[p] = UInt32(d + 1)
         }
-        states[version.name] = State(digestOfPath: map, distinct: order.count, order: order)
+        states[version.name] = State(digestOfPath: map, distinct: distinct)
     }
 
     /// The state of the version named `name`, when added.
     func state(_ name: String) -> State? { states[name] }
 
-    /// The digest id that `state` gives the logical path `path`; `nil` when the path is not in it.
-    func digest(of path: UnsafeBufferPointer<UInt8>, in state: State) -> Int? {
-        guard let p = paths.find(path), p < state.digestOfPath.count else { return nil }
-        let d = state.digestOfPath[p]
-        return d == 0 ? nil : Int(d) - 1
-    }
-}
-
-extension VersionStates {
     /// The path id of `path`, when a state names it.
     func pathID(_ path: UnsafeBufferPointer<UInt8>) -> Int? { paths.find(path) }
 
