@@ -6,6 +6,8 @@ struct InventoryCheck {
     var declaredVersion: OCFLSpecVersion
     /// For a version inventory, the version directory it sits in (its `head` must name it).
     var versionDirectory: String?
+    /// For a version inventory: the root's version states, in whose terms a split inventory keeps its own.
+    var rootStates: VersionStates?
 
     /// The fixity algorithms the spec and the digest-algorithms extension (0001/0009) name.
     static let knownFixityAlgorithms: Set<String> = [
@@ -15,6 +17,31 @@ struct InventoryCheck {
 
     /// The keys an inventory may have.
     static let inventoryKeys: Set<String> = ["id", "type", "digestAlgorithm", "head", "contentDirectory", "manifest", "versions", "fixity"]
+
+    /// Reads and checks the inventory of `source`: in parts when it was split (the version states one at a time),
+    /// else whole. A split that turns out not to parse is read again whole, so the findings are always the same.
+    func run(_ source: InventorySource, _ out: inout FindingCollector) -> ParsedInventory {
+        if let split = source.split {
+            var local = FindingCollector(version: out.version)
+            if let inv = run(split, &local) {
+                out.append(contentsOf: local.findings)
+                return inv
+            }
+        }
+        return run(source.wholeBytes() ?? [], &out)
+    }
+
+    /// Checks a split inventory; `nil` when a part does not parse (the whole file then says where).
+    private func run(_ split: InventorySplit, _ out: inout FindingCollector) -> ParsedInventory? {
+        guard let tape = try? JSONTape(parsing: split.skeleton), tape[0].kind == .object else { return nil }
+        var inv = ParsedInventory()
+        inv.released = (split.path, split.size)
+        if rootStates != nil { inv.againstRoot = StatesAgainstRoot() } else { inv.states = VersionStates() }
+        check(tape, &inv, split: split, &out)
+        if inv.splitFailed { return nil }
+        if let alg = inv.digestAlgorithm.flatMap(DigestAlgorithmName.parse) { inv.fileDigest = split.digest(alg) }
+        return inv
+    }
 
     /// Parses and checks `bytes`, recording findings in `out`.
     func run(_ bytes: [UInt8], _ out: inout FindingCollector) -> ParsedInventory {
@@ -31,6 +58,12 @@ struct InventoryCheck {
             out.add("E033", label, "top level is a \(tape.typeName(0)), not an object", vi: "cấp cao nhất là \(tape.typeName(0)), không phải object")
             return inv
         }
+        check(tape, &inv, split: nil, &out)
+        return inv
+    }
+
+    /// The checks of a parsed document (`split`: where the version states are, when not in `tape`).
+    private func check(_ tape: JSONTape, _ inv: inout ParsedInventory, split: InventorySplit?, _ out: inout FindingCollector) {
         inv.tape = tape
         inv.usable = true
         let members = tape.members(0).map { (key: tape.string($0.key), value: $0.value) }
@@ -44,10 +77,9 @@ struct InventoryCheck {
         let json = Document(tape: tape)
         checkHeader(json, &inv, &out)
         checkManifest(json, &inv, &out)
-        checkVersions(json, &inv, &out)
+        checkVersions(json, &inv, split: split, &out)
         checkFixity(json, &inv, &out)
         crossCheck(&inv, &out)
-        return inv
     }
 
     /// The inventory's tape with its top-level members looked up by name.
@@ -185,7 +217,7 @@ struct InventoryCheck {
         inv.manifestPaths = checkContentPaths(tape, inv.manifest, where: "manifest", &out)
     }
 
-    private func checkVersions(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
+    private func checkVersions(_ json: Document, _ inv: inout ParsedInventory, split: InventorySplit?, _ out: inout FindingCollector) {
         let tape = json.tape
         guard let versions = json["versions"] else {
             out.add("E043", label, "missing key 'versions'", vi: "thiếu khóa 'versions'")
@@ -234,13 +266,41 @@ struct InventoryCheck {
         }
         let manifestDigests = TapeStringIndex(tape, nodes: inv.manifest.keys)
         let order = numbered.map(\.name) + members.map(\.key).filter { k in !numbered.contains { $0.name == k } }
+        // Split: each state is read, checked, kept compact (`states`) and dropped before the next; the manifest
+        // digests its keys name are marked for E107.
+        var used = split == nil ? [] : [Bool](repeating: false, count: inv.manifest.keys.count)
         for name in order {
             guard let block = members.first(where: { $0.key == name })?.value else { continue }
-            inv.versions.append(checkVersionBlock(tape, name, block, manifestDigests, &out))
+            guard let split else {
+                inv.versions.append(checkVersionBlock(tape, name, block, manifestDigests, stateTape: nil, &out))
+                continue
+            }
+            var stateTape: JSONTape?
+            if split.stateRanges[name] != nil {
+                guard let bytes = split.stateBytes(name), let t = try? JSONTape(parsing: bytes), t[0].kind == .object else {
+                    inv.splitFailed = true
+                    return
+                }
+                stateTape = t
+            }
+            var version = checkVersionBlock(tape, name, block, manifestDigests, stateTape: stateTape, &out)
+            let stape = stateTape ?? tape
+            if let rootStates { inv.againstRoot?.add(version, of: stape, root: rootStates) } else { inv.states?.add(version, of: stape) }
+            for key in version.state.keys {
+                if let k = manifestDigests.find(node: Int(key), of: stape) { used[k] = true }
+            }
+            version.state = ParsedInventory.PathBlock()
+            inv.versions.append(version)
+        }
+        if split != nil {
+            inv.unusedManifestKeys = inv.manifest.keys.indices.filter { j in
+                manifestDigests.find(node: Int(inv.manifest.keys[j]), of: tape).map { !used[$0] } ?? true
+            }
         }
     }
 
-    private func checkVersionBlock(_ tape: JSONTape, _ name: String, _ block: Int, _ manifestDigests: TapeStringIndex, _ out: inout FindingCollector) -> ParsedInventory.Version {
+    private func checkVersionBlock(_ tape: JSONTape, _ name: String, _ block: Int, _ manifestDigests: TapeStringIndex,
+                                   stateTape: JSONTape?, _ out: inout FindingCollector) -> ParsedInventory.Version {
         var version = ParsedInventory.Version(name: name)
         let where_ = "versions.\(name)"
         guard tape[block].kind == .object else {
@@ -293,6 +353,18 @@ struct InventoryCheck {
             out.add("E048", label, "\(where_).state is a \(tape.typeName(state))", vi: "\(where_).state là \(tape.typeName(state))")
             return version
         }
+        // A split inventory's state is its own document (node 0); the checks read the same either way.
+        if let stateTape {
+            checkState(stateTape, 0, &version, where_, manifestDigests, &out)
+        } else {
+            checkState(tape, state, &version, where_, manifestDigests, &out)
+        }
+        return version
+    }
+
+    /// The checks of one version's `state` object (E050–E053, E095, and E051/E098 on its shape).
+    private func checkState(_ tape: JSONTape, _ state: Int, _ version: inout ParsedInventory.Version, _ where_: String,
+                            _ manifestDigests: TapeStringIndex, _ out: inout FindingCollector) {
         version.state = pathBlock(tape, state, where: "\(where_).state", code: "E051", &out)
         for key in version.state.keys where manifestDigests.find(node: Int(key), of: tape) == nil {
             // A key listed with no path still names a digest (E050 is about the digests, once per key).
@@ -311,7 +383,6 @@ struct InventoryCheck {
             let p = tape.string(Int(n))
             out.add("E095", label, "\(where_) logical path '\(p)' is repeated or conflicts with another", vi: "đường dẫn logic '\(p)' trong \(where_) bị lặp hoặc xung đột")
         }
-        return version
     }
 
     private func checkFixity(_ json: Document, _ inv: inout ParsedInventory, _ out: inout FindingCollector) {
@@ -369,7 +440,12 @@ struct InventoryCheck {
                 }
             }
         }
-        if declaredVersion >= .v1_1 {
+        if declaredVersion >= .v1_1, let unused = inv.unusedManifestKeys {
+            for j in unused {
+                let d = tape.string(Int(inv.manifest.keys[j]))
+                out.add("E107", label, "manifest digest \(d) is in no version state", vi: "mã băm \(d) của manifest không có trong state của phiên bản nào")
+            }
+        } else if declaredVersion >= .v1_1 {
             let used = TapeStringIndex(tape, nodes: inv.versions.flatMap(\.state.keys))
             for key in inv.manifest.keys where used.find(node: Int(key), of: tape) == nil {
                 let d = tape.string(Int(key))

@@ -165,6 +165,33 @@ struct JSONTape: Sendable {
     }
 }
 
+extension JSONTape {
+    /// The number of `"` bytes and of `{` or `[` bytes, 8 bytes at a time (this pass sees every byte of every
+    /// inventory, so it is worth not branching per byte).
+    static func countQuotesAndOpenings(_ b: UnsafeBufferPointer<UInt8>) -> (quotes: Int, openings: Int) {
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        // High bit of each byte of `x` that is zero, exactly (no false positives from borrows).
+        @inline(__always) func zeroBytes(_ x: UInt64) -> Int { (~(((x & low) &+ low) | x | low)).nonzeroBitCount }
+        var quotes = 0, openings = 0
+        var i = 0
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= b.count {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                quotes &+= zeroBytes(w ^ 0x2222_2222_2222_2222)
+                openings &+= zeroBytes(w ^ 0x7B7B_7B7B_7B7B_7B7B) &+ zeroBytes(w ^ 0x5B5B_5B5B_5B5B_5B5B)
+                i += 8
+            }
+        }
+        while i < b.count {
+            let c = b[i]
+            if c == 0x22 { quotes += 1 } else if c == 0x7B || c == 0x5B { openings += 1 }
+            i += 1
+        }
+        return (quotes, openings)
+    }
+}
+
 /// Byte-string helpers for the validator's hot loops.
 enum Bytes {
     /// Same length and bytes (memcmp).
@@ -187,12 +214,7 @@ private struct TapeParser {
         self.bytes = bytes
         // Size the node array once: about one node per string (two quotes) and per container. Growing it by
         // doubling would hold up to twice the tape (plus the copy) beside an inventory of tens of MB.
-        var quotes = 0, containers = 0
-        bytes.withUnsafeBufferPointer { b in
-            for c in b {
-                if c == 0x22 { quotes += 1 } else if c == 0x7B || c == 0x5B { containers += 1 }
-            }
-        }
+        let (quotes, containers) = bytes.withUnsafeBufferPointer { JSONTape.countQuotesAndOpenings($0) }
         nodes.reserveCapacity(quotes / 2 + containers + 16)
     }
 

@@ -42,18 +42,18 @@ struct ObjectValidation {
         let declared = checkDeclaration(entries, &out)
         var version = declared ?? .v1_1
         // Inventory (E063) and its type decides the rules when the declaration is unusable.
-        guard let invEntry = entry("inventory.json"), invEntry.kind == .file, let bytes = DirectoryListing.readFile(root + "/inventory.json") else {
+        guard let invEntry = entry("inventory.json"), invEntry.kind == .file, let source = InventorySource(path: root + "/inventory.json") else {
             out.add("E063", rel("inventory.json"), "missing", vi: "không có")
             report.specVersion = declared
             report.findings = out.findings
             return report
         }
-        if declared == nil, let probe = try? JSONTape(parsing: bytes), let t = probe.member(0, "type").flatMap(probe.stringValue), let v = OCFLSpecVersion(inventoryType: t) {
+        if declared == nil, let probe = try? JSONTape(parsing: source.wholeBytes() ?? []), let t = probe.member(0, "type").flatMap(probe.stringValue), let v = OCFLSpecVersion(inventoryType: t) {
             version = v
         }
         out.version = version
         report.specVersion = version
-        let inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(bytes, &out)
+        let inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(source, &out)
         report.objectID = inventory.id
         facts?.update {
             $0.rootDigestAlgorithm = inventory.digestAlgorithm
@@ -72,7 +72,7 @@ struct ObjectValidation {
             started = digestCheck.start(rootPlan)
             plan = rootPlan
         }
-        let inventoryDigest = checkSidecar(directory: "", inventory: inventory, entries: entries, &out)
+        let inventoryDigest = checkSidecar(directory: "", inventory: inventory, entries: entries, digest: inventory.fileDigest, &out)
 
         // Object root contents (E001, E046, E010, E067, W013).
         let versionNames = inventory.versions.map(\.name)

@@ -48,10 +48,38 @@ struct ParsedInventory: Sendable {
     var versions: [Version] = []
     /// algorithm → (digest → content paths).
     var fixity: [(algorithm: String, block: PathBlock)] = []
-    /// The file bytes (for the sidecar digest and byte comparisons).
+    /// The file bytes (for the sidecar digest and byte comparisons); empty when read in parts (`released`).
     var bytes: [UInt8] = []
+    /// For an inventory read in parts (`InventorySplit`): the file and its size.
+    var released: (path: String, count: Int)?
+    /// The file's digest with `digestAlgorithm`, when taken while reading it in parts.
+    var fileDigest: String?
+    /// For an inventory read in parts: the version states, kept compact (the blocks' `state` are then empty).
+    var states: VersionStates?
+    /// For a version inventory read in parts: its version states in the root's terms (the blocks' `state` are empty).
+    var againstRoot: StatesAgainstRoot?
+    /// For an inventory read in parts: the manifest keys (indices) that no version state names (E107).
+    var unusedManifestKeys: [Int]?
+    /// A part of a split inventory did not parse: it is read again whole.
+    var splitFailed = false
     /// False when the structure was too broken to go further (not an object, unparsable).
     var usable = false
+
+    /// True when this inventory and `other` were read from files with the same bytes.
+    func hasSameBytes(as other: ParsedInventory) -> Bool {
+        switch (released, other.released) {
+        case (nil, nil): return bytes == other.bytes
+        case let (r?, nil): return r.count == other.bytes.count && DirectoryListing.fileEquals(r.path, other.bytes)
+        case let (nil, r?): return r.count == bytes.count && DirectoryListing.fileEquals(r.path, bytes)
+        case let (a?, b?): return a.count == b.count && FilePairComparison.same(a.path, b.path)
+        }
+    }
+
+    /// True when the file at `path` holds the bytes of this inventory's file (compared without reading either whole).
+    func hasBytes(ofFile path: String) -> Bool {
+        guard let released else { return DirectoryListing.fileEquals(path, bytes) }
+        return FilePairComparison.same(path, released.path)
+    }
 
     /// The version block named `name`.
     func version(_ name: String) -> Version? { versions.first { $0.name == name } }

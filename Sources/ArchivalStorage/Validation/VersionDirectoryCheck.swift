@@ -23,14 +23,15 @@ struct VersionDirectoryCheck {
     var rootInventoryDigest: String?
     /// The content files looked up in the root manifest, when the last version's inventory is the root one.
     private(set) var rootManifestLookup: (present: [Bool], misses: [Int])?
-    /// Root version state logical path → entry, built when first needed.
-    private var rootStateIndexes: [String: TapeStringIndex] = [:]
+    /// The root inventory's version states (logical path → digest), those it kept or those built when first needed.
+    private var rootStates = VersionStates()
 
     init(object: ObjectValidation, root: ParsedInventory, rootVersion: OCFLSpecVersion, plan: DigestPlan?) {
         self.object = object
         self.root = root
         self.rootVersion = rootVersion
         self.plan = plan
+        if let states = root.states { rootStates = states }
     }
 
     mutating func run(_ out: inout FindingCollector) {
@@ -45,20 +46,29 @@ struct VersionDirectoryCheck {
             var isRootCopy = false
             let inventoryPath = base + "/\(name)/inventory.json"
             if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }),
-               name == root.versions.last?.name, DirectoryListing.fileEquals(inventoryPath, root.bytes) {
+               name == root.versions.last?.name, root.hasBytes(ofFile: inventoryPath) {
                 // The head version's inventory is byte-identical to the root one (E064 holds): compared without
                 // reading it whole, and not parsed twice.
-                object.checkSidecar(directory: name, inventory: root, entries: entries, digest: rootInventoryDigest, &out)
+                object.checkSidecar(directory: name, inventory: root, entries: entries, digest: rootInventoryDigest ?? root.fileDigest, &out)
                 vinv = root
                 isRootCopy = true
-            } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let bytes = DirectoryListing.readFile(inventoryPath) {
-                let check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name)
+            } else if entries.contains(where: { $0.name == "inventory.json" && $0.kind == .file }), let source = InventorySource(path: inventoryPath, splitFrom: InventorySplit.minimumSizeInVersion) {
+                // The root's states this inventory should name (its versions up to its own); one naming others is
+                // read again whole, after the rest are taken too.
+                addRootStates(through: name)
+                var check = InventoryCheck(label: object.rel("\(name)/inventory.json"), declaredVersion: rootVersion, versionDirectory: name, rootStates: rootStates)
                 // Warnings the root inventory already raised (W001, W004…) are not repeated for each version.
                 var local = FindingCollector(version: rootVersion)
-                let parsed = check.run(bytes, &local)
+                var parsed = check.run(source, &local)
+                if parsed.againstRoot != nil, parsed.versions.contains(where: { rootStates.state($0.name) == nil && root.version($0.name) != nil }) {
+                    addRootStates(through: nil)
+                    check.rootStates = rootStates
+                    local = FindingCollector(version: rootVersion)
+                    parsed = check.run(source.wholeBytes() ?? [], &local)
+                }
                 let rootWarnings = Set(out.findings.filter { $0.severity == .warning }.map(\.code))
                 out.append(contentsOf: local.findings.filter { $0.severity == .error || !rootWarnings.contains($0.code) })
-                object.checkSidecar(directory: name, inventory: parsed, entries: entries, &out)
+                object.checkSidecar(directory: name, inventory: parsed, entries: entries, digest: parsed.fileDigest, &out)
                 vinv = parsed
             } else {
                 out.add("W010", object.rel("\(name)/inventory.json"), "missing", vi: "không có")
@@ -88,7 +98,7 @@ struct VersionDirectoryCheck {
                 previousSpec = spec
             }
             // A head inventory byte-identical to the root one needs no comparison.
-            if !isRootCopy && vinv.bytes != root.bytes { compare(name, vinv, &out) }
+            if !isRootCopy && !root.hasSameBytes(as: vinv) { compare(name, vinv, &out) }
             // Every content file of versions up to this one (all found so far) must be in this inventory's manifest (E023).
             if vinv.usable, let tape = vinv.tape {
                 let manifest = vinv.manifestPaths ?? TapeStringIndex(tape, nodes: [])
@@ -136,7 +146,7 @@ struct VersionDirectoryCheck {
         if rootManifestIndex == nil { rootManifestIndex = root.manifestPathIndex() }
         guard let rootManifestIndex else { return }
         if name == root.head || name == root.versions.last?.name {
-            if vinv.bytes != root.bytes {
+            if !root.hasSameBytes(as: vinv) {
                 out.add("E064", label, "differs from the root inventory.json", vi: "khác với inventory.json ở thư mục gốc")
             }
         }
@@ -166,34 +176,32 @@ struct VersionDirectoryCheck {
             Dictionary(vinv.manifest.entries.map { (vtape.string(Int($0.digest)).lowercased(), [vtape.string(Int($0.path))]) }, uniquingKeysWith: +),
             Dictionary(root.manifest.entries.map { (rtape.string(Int($0.digest)).lowercased(), [rtape.string(Int($0.path))]) }, uniquingKeysWith: +)
         )
+        // The version inventory's states in the root's terms: kept when it was read in parts, else taken from its document.
+        if vinv.againstRoot == nil, vinv.versions.contains(where: { rootStates.state($0.name) == nil }) { addRootStates(through: nil) }
+        let older = vinv.againstRoot ?? vinv.versions.reduce(into: StatesAgainstRoot()) { $0.add($1, of: vtape, root: rootStates) }
         for pv in vinv.versions {
             guard let rv = root.version(pv.name) else {
                 out.add("E066", label, "version \(pv.name) is not in the root inventory", vi: "phiên bản \(pv.name) không có trong tệp kiểm kê gốc")
                 continue
             }
-            let pMap = TapeStringIndex(vtape, nodes: pv.state.pathNodes, lastWins: true)
-            let rMap = rootStateIndex(rv, rtape)
-            // Distinct logical paths of the version inventory, each with its (last) entry.
-            var distinct: [Int] = []
-            for (k, n) in pv.state.entries.enumerated() where pMap.find(node: Int(n.path), of: vtape) == k { distinct.append(k) }
-            let samePaths = distinct.count == rMap.count && distinct.allSatisfy { rMap.find(node: Int(pv.state.entries[$0].path), of: vtape) != nil }
+            guard let r = rootStates.state(rv.name), let p = older.state(pv.name) else { continue }
+            let samePaths = !p.foreignPaths && p.entries.count == r.distinct
+                && p.entries.allSatisfy { rootStates.digest(ofPath: Int($0.path), in: r) != nil }
             if !samePaths {
                 out.add("E066", label, "version \(pv.name) has different logical paths from the root inventory", vi: "phiên bản \(pv.name) có đường dẫn logic khác tệp kiểm kê gốc")
             } else {
-                for k in distinct {
-                    let pe = pv.state.entries[k]
-                    guard let r = rMap.find(node: Int(pe.path), of: vtape) else { continue }
-                    let re = rv.state.entries[r]
+                for (path, digest) in p.entries {
+                    guard let rd = rootStates.digest(ofPath: Int(path), in: r) else { continue }
                     let differs: Bool
                     if sameAlgorithm {
-                        differs = !vtape.equalsIgnoringCase(Int(pe.digest), rtape, Int(re.digest))
+                        differs = digest != UInt32(rd)
                     } else {
-                        let a = Set((contentSets.v[vtape.string(Int(pe.digest)).lowercased()] ?? []).map { PathKey($0) })
-                        let b = Set((contentSets.r[rtape.string(Int(re.digest)).lowercased()] ?? []).map { PathKey($0) })
+                        let a = Set((contentSets.v[older.digestString(digest, root: rootStates).lowercased()] ?? []).map { PathKey($0) })
+                        let b = Set((contentSets.r[rootStates.digests.string(rd).lowercased()] ?? []).map { PathKey($0) })
                         differs = a.isDisjoint(with: b)
                     }
                     if differs {
-                        let logical = vtape.string(Int(pe.path))
+                        let logical = rootStates.paths.string(Int(path))
                         out.add("E066", label, "version \(pv.name) logical path '\(logical)' has different content from the root inventory", vi: "đường dẫn logic '\(logical)' của phiên bản \(pv.name) có nội dung khác tệp kiểm kê gốc")
                     }
                 }
@@ -204,11 +212,13 @@ struct VersionDirectoryCheck {
         }
     }
 
-    /// The root inventory's state of `version` indexed by logical path (the last entry wins for a repeated path).
-    private mutating func rootStateIndex(_ version: ParsedInventory.Version, _ rtape: JSONTape) -> TapeStringIndex {
-        if let cached = rootStateIndexes[version.name] { return cached }
-        let index = TapeStringIndex(rtape, nodes: version.state.pathNodes, lastWins: true)
-        rootStateIndexes[version.name] = index
-        return index
+    /// Adds to `rootStates` the root's version states up to the version named `last` (all when `nil`), taken from
+    /// the root document when it did not keep them.
+    private mutating func addRootStates(through last: String?) {
+        guard root.states == nil, let rtape = root.tape else { return }
+        for v in root.versions {
+            if rootStates.state(v.name) == nil { rootStates.add(v, of: rtape) }
+            if v.name == last { return }
+        }
     }
 }

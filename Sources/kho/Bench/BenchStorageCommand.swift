@@ -30,6 +30,9 @@ struct BenchStorageCommand: AsyncParsableCommand {
     @Option(help: "Rounds of the validation table; tools take turns in each round and the best time of each is shown.")
     var runs: Int = 1
 
+    @Option(help: "Also validate an object of the small files with this many versions (each renames, replaces, removes and adds a few hundred files); 0 for none.")
+    var versions: Int = 0
+
     func run() async throws {
         let workURL = URL(fileURLWithPath: work).standardizedFileURL
         let corpora = [
@@ -85,8 +88,18 @@ struct BenchStorageCommand: AsyncParsableCommand {
             let objectFolder = try OCFLStorageRoot.open(at: khoRoot).objectPath(for: id)
             let oneVersionFolder = try OCFLStorageRoot.open(at: oneVersionRoot).objectPath(for: id)
             let contentFiles = BenchCorpus.listFiles(URL(fileURLWithPath: objectFolder)).filter { $0.contains("/content/") }
+            // The many-version object (small files only: its history is a few hundred small files per version).
+            var manyVersionsFolder: String?
+            if key == "a", versions > 2 {
+                let manyRoot = roots.appendingPathComponent("kho-\(versions)-versions").path
+                _ = try OCFLStorageRoot.create(at: manyRoot)
+                _ = try BenchRunner.run("kho ocfl commit (syncfs), v1 of the \(versions)-version object",
+                                        [kho, "ocfl", "commit", manyRoot, id, corpus.root.path, "--message", "bench", "--durability", "syncfs"])
+                try BenchVersionHistory.extend(root: manyRoot, objectID: id, to: versions)
+                manyVersionsFolder = try OCFLStorageRoot.open(at: manyRoot).objectPath(for: id)
+            }
             try validationTable(key: key, name: name, corpus: corpus, objectFolder: objectFolder, oneVersionFolder: oneVersionFolder,
-                                contentFiles: contentFiles, roots: roots)
+                                manyVersionsFolder: manyVersionsFolder, contentFiles: contentFiles, roots: roots)
             try? FileManager.default.removeItem(at: roots)
         }
     }
@@ -94,7 +107,7 @@ struct BenchStorageCommand: AsyncParsableCommand {
     /// Validation with digests, Kho against ocfl-validate.py and the hashing limit, `runs` rounds with the tools
     /// taking turns (so each sees the same load), best time of each.
     private func validationTable(key: String, name: String, corpus: CorpusInfo, objectFolder: String, oneVersionFolder: String,
-                                 contentFiles: [String], roots: URL) throws {
+                                 manyVersionsFolder: String?, contentFiles: [String], roots: URL) throws {
         let kho = BenchRunner.khoExecutable
         let files = contentFiles
         // The same digests Kho checks (sha512 manifest + sha256 fixity), one openssl run per algorithm in each process.
@@ -114,11 +127,19 @@ struct BenchStorageCommand: AsyncParsableCommand {
         if let tool = BenchRunner.which("ocfl-validate.py") {
             rows.append(("ocfl-validate.py (object, 2 versions)", { try BenchRunner.run("ocfl-validate.py (object, 2 versions)", [tool, objectFolder]) }))
         }
+        if let many = manyVersionsFolder {
+            let label = "(object, \(versions) versions)"
+            rows.append(("kho ocfl validate \(label)", { try BenchRunner.run("kho ocfl validate \(label)", [kho, "ocfl", "validate", many]) }))
+            if let tool = BenchRunner.which("ocfl-validate.py") {
+                rows.append(("ocfl-validate.py \(label)", { try BenchRunner.run("ocfl-validate.py \(label)", [tool, many]) }))
+            }
+        }
         rows.append(("openssl dgst -sha512 ×2 processes", { try BenchRunner.openssl("openssl dgst -sha512 ×2 processes", algorithm: "sha512", files: files, work: roots) }))
         rows.append(("openssl dgst -sha512, then -sha256 ×2 processes", { try BenchRunner.runParallel("openssl dgst -sha512, then -sha256 ×2 processes", bothCommands) }))
 
         BenchRunner.warm(files)
         BenchRunner.warm(BenchCorpus.listFiles(URL(fileURLWithPath: oneVersionFolder)))
+        if let many = manyVersionsFolder { BenchRunner.warm(BenchCorpus.listFiles(URL(fileURLWithPath: many))) }
         let loadBefore = Self.loadAverage()
         var best: [Measurement?] = Array(repeating: nil, count: rows.count)
         for _ in 0..<max(1, runs) {
@@ -144,6 +165,13 @@ struct BenchStorageCommand: AsyncParsableCommand {
                 print("- kho (2 versions) at \(Self.percent(o.seconds / k.seconds)) of openssl doing the same two digests ×2; kho (1 version) at \(Self.percent(o.seconds / k1.seconds))")
             }
             print("- kho peak memory \(Int(Double(k.peakRSSBytes) / 1_048_576)) MB (2 versions), \(Int(Double(k1.peakRSSBytes) / 1_048_576)) MB (1 version)")
+        }
+        if manyVersionsFolder != nil, let k = find("kho ocfl validate (object, \(versions) versions)") {
+            var line = "- kho peak memory \(Int(Double(k.peakRSSBytes) / 1_048_576)) MB (\(versions) versions)"
+            if let py = find("ocfl-validate.py (object, \(versions) versions)") {
+                line += ", ocfl-validate.py \(Int(Double(py.peakRSSBytes) / 1_048_576)) MB; " + BenchTable.speedup(k, over: py)
+            }
+            print(line)
         }
         print("- best of \(max(1, runs)) round(s); load average before: \(loadBefore), after: \(loadAfter)\n")
     }
