@@ -83,19 +83,10 @@ struct ContentVerifier {
                 : Damage(kind: .altered, path: job.path, detail: "unreadable: \(reason)")
         }
         defer { close(fd) }
-        var size: UInt64 = 0
-        while true {
-            // A file larger than one buffer gets a larger read-ahead; small files skip the extra system call.
-            if size == UInt64(buffer.count) { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
-            let count = read(fd, buffer.baseAddress, buffer.count)
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return Damage(kind: .altered, path: job.path, detail: "read error: \(String(cString: strerror(errno)))")
-            }
-            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            size += UInt64(count)
-            limiter?.consume(count)
+        let size: UInt64
+        switch ContentRead.hash(fd, buffer: buffer, digester: digester, limiter: limiter) {
+        case .success(let read): size = read
+        case .failure(let error): return Damage(kind: .altered, path: job.path, detail: "read error: \(error.reason)")
         }
         outcome.files += 1
         outcome.bytes += size
@@ -106,4 +97,31 @@ struct ContentVerifier {
         }
         return Damage(kind: .altered, path: job.path, detail: "\(job.algorithm.rawValue) \(actual), expected \(job.expected)")
     }
+}
+
+/// Reading one open content file through a reusable buffer into a digester: the one loop of both fixity paths.
+enum ContentRead {
+    /// Hashes `fd` to its end; the size read, or the read error's text.
+    static func hash(_ fd: Int32, buffer: UnsafeMutableRawBufferPointer, digester: MultiDigester,
+                     limiter: ByteRateLimiter?) -> Result<UInt64, ContentReadError> {
+        var size: UInt64 = 0
+        while true {
+            // A file larger than one buffer gets a larger read-ahead; small files skip the extra system call.
+            if size == UInt64(buffer.count) { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count == 0 { return .success(size) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(ContentReadError(reason: String(cString: strerror(errno))))
+            }
+            digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            size += UInt64(count)
+            limiter?.consume(count)
+        }
+    }
+}
+
+/// A read that failed part-way (the system's reason).
+struct ContentReadError: Error {
+    var reason: String
 }

@@ -266,22 +266,12 @@ struct ContentWalker {
             }
             defer { close(fd) }
             digester.reset()
-            var size: UInt64 = 0
-            while true {
-                // A file larger than one buffer gets a larger read-ahead; small files skip the extra system call.
-                if size == UInt64(buffer.count) { _ = posix_fadvise(fd, 0, 0, Int32(POSIX_FADV_SEQUENTIAL)) }
-                let count = read(fd, buffer.baseAddress, buffer.count)
-                if count == 0 { break }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    file.problem = "read error: \(String(cString: strerror(errno)))"
-                    return file
-                }
-                digester.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-                size += UInt64(count)
-                limiter?.consume(count)
+            switch ContentRead.hash(fd, buffer: buffer, digester: digester, limiter: limiter) {
+            case .success(let size): file.size = size
+            case .failure(let error):
+                file.problem = "read error: \(error.reason)"
+                return file
             }
-            file.size = size
             file.digest = digester.finalizeFirst()
             return file
         }
