@@ -71,6 +71,7 @@ struct StoredAIPReader {
         var files: [FileEntry] = []
         var payloadPaths = Set<String>()
         var texts: [String: String] = [:]
+        var toRead: [TextSource] = []
         for group in representation.firstChild(named: "fileSec", namespace: XMLNamespace.mets)?
             .children(named: "fileGrp", namespace: XMLNamespace.mets) ?? [] {
             for file in group.children(named: "file", namespace: XMLNamespace.mets) {
@@ -85,10 +86,18 @@ struct StoredAIPReader {
                 entry.sha512 = state[path]
                 files.append(entry)
                 payloadPaths.insert(path)
-                if let docId = entry.docId, let text = try extractText(path, version: version, mimeType: entry.mimeType) {
-                    texts[docId, default: ""] += text + "\n"
+                if extractor != nil, let docId = entry.docId {
+                    toRead.append(TextSource(docId: docId, file: try contentFile(path, version: version), path: path, mimeType: entry.mimeType))
                 }
             }
+        }
+        // On two threads, as ingest reads a package's files (and so on the PDF pool's two workers); joined in file order.
+        let extractor = self.extractor, sources = toRead
+        let extracted = FileExaminer.inOrder(count: sources.count, threads: 2) { index in
+            extractor.flatMap { Self.text(of: sources[index], extractor: $0) }
+        }
+        for (source, text) in zip(sources, extracted) {
+            if let text { texts[source.docId, default: ""] += text + "\n" }
         }
         for (path, digest) in state.sorted(by: { $0.key < $1.key }) where !payloadPaths.contains(path) {
             files.append(try measuredMetadataFile(path, sha512: digest, version: version))
@@ -175,11 +184,18 @@ struct StoredAIPReader {
         }
     }
 
+    /// A payload file whose text goes into its document's full text.
+    private struct TextSource: Sendable {
+        var docId: String
+        var file: String
+        var path: String
+        var mimeType: String?
+    }
+
     /// The text ingest would have extracted from a payload file; nil when none.
-    private func extractText(_ path: String, version: StoredVersion, mimeType: String?) throws(RebuildError) -> String? {
-        guard let extractor else { return nil }
-        let url = URL(fileURLWithPath: try contentFile(path, version: version))
-        guard let identification = try? FormatIdentifier().identify(fileAt: url, declaredMIMEType: mimeType, path: path).identification,
+    private static func text(of source: TextSource, extractor: TextExtractor) -> String? {
+        let url = URL(fileURLWithPath: source.file)
+        guard let identification = try? FormatIdentifier().identify(fileAt: url, declaredMIMEType: source.mimeType, path: source.path).identification,
               case .extracted(let extraction)? = try? extractor.extract(fileAt: url, identification: identification) else { return nil }
         return extraction.text
     }
