@@ -33,7 +33,8 @@ struct StoredAIPReader {
         guard let number = Inventory.versionNumber(name), let block = object.inventory.versions[name] else {
             throw RebuildError("KHO-REBUILD-OBJECT", path: objectID, vi: "Không có phiên bản \(name)", en: "No version \(name)")
         }
-        let root = try parse(AIPLayout.rootMETS, version: name).root
+        let version = try storedVersion(name)
+        let root = try parse(AIPLayout.rootMETS, version: version).root
         let header = root.firstChild(named: "metsHdr", namespace: XMLNamespace.mets)
         let recordStatus = header?.attribute("RECORDSTATUS") ?? "NEW"
         let created = header?.attribute("CREATEDATE") ?? block.created
@@ -41,18 +42,18 @@ struct StoredAIPReader {
             .first { $0.attribute("TYPE") == "SIPOBJID" }?.text
         let transferID = Self.transferID(inMessage: block.message)
 
-        let dossierRecord = DossierRecord(reading: try parse(AIPLayout.dossierEAD, version: name))
+        let dossierRecord = DossierRecord(reading: try parse(AIPLayout.dossierEAD, version: version))
         let fileCode = dossierRecord.fileCode ?? ""
         let arcFileCode = dossierRecord.arcFileCode ?? fileCode
         let archiveCode = arcFileCode.hasSuffix("." + fileCode) ? String(arcFileCode.dropLast(fileCode.count + 1)) : nil
 
         // Representation METS: documents in dmdSec order; payload files in fileGrp order.
-        let representation = try parse(AIPLayout.representationMETS, version: name).root
+        let representation = try parse(AIPLayout.representationMETS, version: version).root
         var records: [(dmdID: String?, record: DocumentRecord)] = []
         for dmd in representation.children(named: "dmdSec", namespace: XMLNamespace.mets) {
             guard let href = dmd.firstChild(named: "mdRef", namespace: XMLNamespace.mets)?
                 .attribute("href", namespace: XMLNamespace.xlink) else { continue }
-            var record = DocumentRecord(reading: try parse(AIPLayout.representation + "/" + href, version: name))
+            var record = DocumentRecord(reading: try parse(AIPLayout.representation + "/" + href, version: version))
             if Self.nonEmpty(record.docCode) == nil, let arc = Self.nonEmpty(record.arcDocCode) {
                 record.docCode = archiveCode.flatMap { arc.hasPrefix($0 + ".") ? String(arc.dropFirst($0.count + 1)) : nil } ?? arc
                 record.arcDocCode = nil
@@ -65,11 +66,12 @@ struct StoredAIPReader {
             if let dmdID = item.dmdID { docIdOfDMD[dmdID] = docId }
         }
 
-        let state = try self.state(version: name)
-        let premisFiles = try representationFiles(version: name)
+        let state = Dictionary(version.state.map { ($0.key.string, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let premisFiles = try representationFiles(version: version)
         var files: [FileEntry] = []
         var payloadPaths = Set<String>()
         var texts: [String: String] = [:]
+        var toRead: [TextSource] = []
         for group in representation.firstChild(named: "fileSec", namespace: XMLNamespace.mets)?
             .children(named: "fileGrp", namespace: XMLNamespace.mets) ?? [] {
             for file in group.children(named: "file", namespace: XMLNamespace.mets) {
@@ -84,20 +86,28 @@ struct StoredAIPReader {
                 entry.sha512 = state[path]
                 files.append(entry)
                 payloadPaths.insert(path)
-                if let docId = entry.docId, let text = try extractText(path, version: name, mimeType: entry.mimeType) {
-                    texts[docId, default: ""] += text + "\n"
+                if extractor != nil, let docId = entry.docId {
+                    toRead.append(TextSource(docId: docId, file: try contentFile(path, version: version), path: path, mimeType: entry.mimeType))
                 }
             }
         }
+        // On two threads, as ingest reads a package's files (and so on the PDF pool's two workers); joined in file order.
+        let extractor = self.extractor, sources = toRead
+        let extracted = FileExaminer.inOrder(count: sources.count, threads: 2) { index in
+            extractor.flatMap { Self.text(of: sources[index], extractor: $0) }
+        }
+        for (source, text) in zip(sources, extracted) {
+            if let text { texts[source.docId, default: ""] += text + "\n" }
+        }
         for (path, digest) in state.sorted(by: { $0.key < $1.key }) where !payloadPaths.contains(path) {
-            files.append(try measuredMetadataFile(path, sha512: digest, version: name))
+            files.append(try measuredMetadataFile(path, sha512: digest, version: version))
         }
 
         let documents = records.enumerated().map { index, item in
             CatalogueProjection.document(item.record, fallbackID: "\(fileCode).\(index + 1)",
                                          fullText: item.record.docId.flatMap { texts[$0] })
         }
-        let submission = try? Data(contentsOf: URL(fileURLWithPath: object.contentFile(logicalPath: AIPLayout.submissionMETS, version: name)))
+        let submission = try? Data(contentsOf: URL(fileURLWithPath: version.contentFile(logicalPath: AIPLayout.submissionMETS)))
         let creator = Self.creator(submissionMETS: submission)
         let fondsCode = creator.code ?? String(fileCode.split(separator: ".").first ?? Substring(fileCode))
         let fondsName = creator.name ?? transferID.flatMap(unitOfTransfer) ?? "Không rõ / unknown"
@@ -105,7 +115,7 @@ struct StoredAIPReader {
             objectID: objectID, version: number, created: created, message: "\(recordStatus) \(sipObjectID ?? "-")",
             fonds: FondsEntry(code: fondsCode, name: fondsName), transferID: transferID, recordStatus: recordStatus,
             dossier: CatalogueProjection.dossier(dossierRecord, fileCode: fileCode, arcFileCode: arcFileCode),
-            documents: documents, files: files, events: try events(version: name))
+            documents: documents, files: files, events: try events(version: version))
     }
 
     /// The transfer id ingest writes into the OCFL version message (`… transfer:<id>`).
@@ -136,24 +146,24 @@ struct StoredAIPReader {
 
     private static func nonEmpty(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
 
-    private func state(version: String) throws(RebuildError) -> [String: String] {
+    private func storedVersion(_ name: String) throws(RebuildError) -> StoredVersion {
         do {
-            return Dictionary(try object.state(version: version).map { ($0.key.string, $0.value) }, uniquingKeysWith: { a, _ in a })
+            return try StoredVersion(object: object, name: name)
         } catch {
-            throw RebuildError("KHO-REBUILD-OBJECT", path: objectID, vi: "Không đọc được trạng thái \(version): \(error.description)",
-                               en: "Cannot read the state of \(version): \(error.description)")
+            throw RebuildError("KHO-REBUILD-OBJECT", path: objectID, vi: "Không đọc được trạng thái \(name): \(error.description)",
+                               en: "Cannot read the state of \(name): \(error.description)")
         }
     }
 
-    private func contentFile(_ path: String, version: String) throws(RebuildError) -> String {
+    private func contentFile(_ path: String, version: StoredVersion) throws(RebuildError) -> String {
         do {
-            return try object.contentFile(logicalPath: path, version: version)
+            return try version.contentFile(logicalPath: path)
         } catch {
-            throw .metadata(objectID, path, "thiếu tệp trong phiên bản \(version) / missing from version \(version)")
+            throw .metadata(objectID, path, "thiếu tệp trong phiên bản \(version.name) / missing from version \(version.name)")
         }
     }
 
-    private func parse(_ path: String, version: String) throws(RebuildError) -> XMLDocument {
+    private func parse(_ path: String, version: StoredVersion) throws(RebuildError) -> XMLDocument {
         let file = try contentFile(path, version: version)
         do {
             return try XMLDocument.parse(fileAt: file)
@@ -163,7 +173,7 @@ struct StoredAIPReader {
     }
 
     /// A metadata file as ingest recorded it: size and SHA-256 measured here, XML (`fmt/101`).
-    private func measuredMetadataFile(_ path: String, sha512: String, version: String) throws(RebuildError) -> FileEntry {
+    private func measuredMetadataFile(_ path: String, sha512: String, version: StoredVersion) throws(RebuildError) -> FileEntry {
         let file = try contentFile(path, version: version)
         do {
             let digest = try FileHasher().digest(fileAt: file, algorithms: [.sha256])
@@ -174,17 +184,24 @@ struct StoredAIPReader {
         }
     }
 
+    /// A payload file whose text goes into its document's full text.
+    private struct TextSource: Sendable {
+        var docId: String
+        var file: String
+        var path: String
+        var mimeType: String?
+    }
+
     /// The text ingest would have extracted from a payload file; nil when none.
-    private func extractText(_ path: String, version: String, mimeType: String?) throws(RebuildError) -> String? {
-        guard let extractor else { return nil }
-        let url = URL(fileURLWithPath: try contentFile(path, version: version))
-        guard let identification = try? FormatIdentifier().identify(fileAt: url, declaredMIMEType: mimeType, path: path).identification,
+    private static func text(of source: TextSource, extractor: TextExtractor) -> String? {
+        let url = URL(fileURLWithPath: source.file)
+        guard let identification = try? FormatIdentifier().identify(fileAt: url, declaredMIMEType: source.mimeType, path: source.path).identification,
               case .extracted(let extraction)? = try? extractor.extract(fileAt: url, identification: identification) else { return nil }
         return extraction.text
     }
 
     /// `PREMIS_rep1.xml` file objects by AIP path: size, SHA-256, PUID.
-    private func representationFiles(version: String) throws(RebuildError) -> [String: FileEntry] {
+    private func representationFiles(version: StoredVersion) throws(RebuildError) -> [String: FileEntry] {
         let premis = try parse(AIPLayout.representationPREMIS, version: version).root
         var files: [String: FileEntry] = [:]
         for object in premis.children(named: "object", namespace: XMLNamespace.premis)
@@ -206,7 +223,7 @@ struct StoredAIPReader {
     }
 
     /// `PREMIS.xml` events, each with the AIP's software agent, as `CatalogueProjection.event` records them.
-    private func events(version: String) throws(RebuildError) -> [EventEntry] {
+    private func events(version: StoredVersion) throws(RebuildError) -> [EventEntry] {
         let premis = try parse(AIPLayout.rootPREMIS, version: version).root
         var software: AIPAgent?
         for agent in premis.children(named: "agent", namespace: XMLNamespace.premis) where Self.child(agent, "agentType") == "software" {
