@@ -28,22 +28,16 @@ public struct OCFLObjectReader: Sendable {
         try inventory.state(of: version ?? inventory.head)
     }
 
-    /// The on-disk file that holds a logical path's bytes in a version.
+    /// The on-disk file that holds a logical path's bytes in a version. To look up many paths of one version, take
+    /// its `versionState` once: this builds the version's whole state on every call.
     public func contentFile(logicalPath: String, version: String? = nil) throws(OCFLStorageError) -> String {
-        let wanted = try Self.relative(logicalPath)
-        let state = try state(version: version)
-        // Exact bytes first; otherwise the one path equal under NFC (a name typed in NFC, stored in NFD).
-        let key = UnicodeNames.nfcKey(wanted.string)
-        let match = state[wanted] ?? {
-            let equal = state.filter { UnicodeNames.sameBytes(UnicodeNames.nfcKey($0.key.string), key) }
-            return equal.count == 1 ? equal.first?.value : nil
-        }()
-        guard let digest = match, let content = inventory.contentPath(for: digest) else {
-            throw OCFLStorageError("KHO-OCFL-NO-FILE", path: logicalPath,
-                                   vi: "Phiên bản \(version ?? inventory.head) không có tệp này",
-                                   en: "Version \(version ?? inventory.head) has no such file")
-        }
-        return objectRoot + "/" + content
+        try versionState(version).contentFile(logicalPath: logicalPath)
+    }
+
+    /// One version's state, read once, for looking up many logical paths (`version` nil: the head).
+    public func versionState(_ version: String? = nil) throws(OCFLStorageError) -> OCFLVersionState {
+        let name = version ?? inventory.head
+        return OCFLVersionState(name: name, state: try inventory.state(of: name), objectRoot: objectRoot, inventory: inventory)
     }
 
     /// Streams a logical file's bytes to `body` in chunks of `bufferSize`; memory stays flat.

@@ -116,15 +116,9 @@ extension IngestRun {
         }
         let newPaths = Set(files.map(\.path)), newDocIds = Set(documents.compactMap { $0.record.docId })
         var carried: [AIPFile] = []
-        // The head state once: `contentFile(logicalPath:)` rebuilds it on every call (quadratic in the files kept).
-        let existing = target.existing, headState = (try? existing?.state()) ?? [:]
-        func storedCopy(_ path: String) -> String? {
-            guard let existing else { return nil }
-            if let key = try? RelativePath(path), let digest = headState[key], let content = existing.inventory.contentPath(for: digest) {
-                return existing.objectRoot + "/" + content
-            }
-            return try? existing.contentFile(logicalPath: path)  // equal under NFC only: the reader's own matching
-        }
+        // The head state read once: looking each kept file up in it stays linear in the files kept.
+        let headState = try? target.existing?.versionState()
+        func storedCopy(_ path: String) -> String? { try? headState?.contentFile(logicalPath: path) }
         for file in previousFiles where file.path.hasPrefix(AIPLayout.dataFolder) && !newPaths.contains(file.path) {
             let source = storedCopy(file.path) ?? file.path
             carried.append(AIPFile(path: file.path, source: source, originalPath: file.path, size: file.size, sha256: file.sha256,

@@ -146,16 +146,16 @@ struct StoredAIPReader {
 
     private static func nonEmpty(_ text: String?) -> String? { text.flatMap { $0.isEmpty ? nil : $0 } }
 
-    private func storedVersion(_ name: String) throws(RebuildError) -> StoredVersion {
+    private func storedVersion(_ name: String) throws(RebuildError) -> OCFLVersionState {
         do {
-            return try StoredVersion(object: object, name: name)
+            return try object.versionState(name)
         } catch {
             throw RebuildError("KHO-REBUILD-OBJECT", path: objectID, vi: "Không đọc được trạng thái \(name): \(error.description)",
                                en: "Cannot read the state of \(name): \(error.description)")
         }
     }
 
-    private func contentFile(_ path: String, version: StoredVersion) throws(RebuildError) -> String {
+    private func contentFile(_ path: String, version: OCFLVersionState) throws(RebuildError) -> String {
         do {
             return try version.contentFile(logicalPath: path)
         } catch {
@@ -163,7 +163,7 @@ struct StoredAIPReader {
         }
     }
 
-    private func parse(_ path: String, version: StoredVersion) throws(RebuildError) -> XMLDocument {
+    private func parse(_ path: String, version: OCFLVersionState) throws(RebuildError) -> XMLDocument {
         let file = try contentFile(path, version: version)
         do {
             return try XMLDocument.parse(fileAt: file)
@@ -173,7 +173,7 @@ struct StoredAIPReader {
     }
 
     /// A metadata file as ingest recorded it: size and SHA-256 measured here, XML (`fmt/101`).
-    private func measuredMetadataFile(_ path: String, sha512: String, version: StoredVersion) throws(RebuildError) -> FileEntry {
+    private func measuredMetadataFile(_ path: String, sha512: String, version: OCFLVersionState) throws(RebuildError) -> FileEntry {
         let file = try contentFile(path, version: version)
         do {
             let digest = try FileHasher().digest(fileAt: file, algorithms: [.sha256])
@@ -201,7 +201,7 @@ struct StoredAIPReader {
     }
 
     /// `PREMIS_rep1.xml` file objects by AIP path: size, SHA-256, PUID.
-    private func representationFiles(version: StoredVersion) throws(RebuildError) -> [String: FileEntry] {
+    private func representationFiles(version: OCFLVersionState) throws(RebuildError) -> [String: FileEntry] {
         let premis = try parse(AIPLayout.representationPREMIS, version: version).root
         var files: [String: FileEntry] = [:]
         for object in premis.children(named: "object", namespace: XMLNamespace.premis)
@@ -223,7 +223,7 @@ struct StoredAIPReader {
     }
 
     /// `PREMIS.xml` events, each with the AIP's software agent, as `CatalogueProjection.event` records them.
-    private func events(version: StoredVersion) throws(RebuildError) -> [EventEntry] {
+    private func events(version: OCFLVersionState) throws(RebuildError) -> [EventEntry] {
         let premis = try parse(AIPLayout.rootPREMIS, version: version).root
         var software: AIPAgent?
         for agent in premis.children(named: "agent", namespace: XMLNamespace.premis) where Self.child(agent, "agentType") == "software" {
