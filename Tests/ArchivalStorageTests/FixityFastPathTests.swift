@@ -25,17 +25,17 @@ import Testing
         let bytes = (0..<700_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
         let file = folder.path + "/inventory.json"
         try Data(bytes).write(to: URL(fileURLWithPath: file))
-        #expect(FileComparison.file(file, equals: bytes))
+        #expect(FileSystem.file(file, equals: bytes))
         var lastByte = bytes
         lastByte[lastByte.count - 1] ^= 1
-        #expect(!FileComparison.file(file, equals: lastByte))
-        #expect(!FileComparison.file(file, equals: Array(bytes.dropLast())))
-        #expect(!FileComparison.file(file, equals: bytes + [0]))
-        #expect(!FileComparison.file(folder.path + "/absent.json", equals: bytes))
-        #expect(!FileComparison.file(folder.path, equals: []))
+        #expect(!FileSystem.file(file, equals: lastByte))
+        #expect(!FileSystem.file(file, equals: Array(bytes.dropLast())))
+        #expect(!FileSystem.file(file, equals: bytes + [0]))
+        #expect(!FileSystem.file(folder.path + "/absent.json", equals: bytes))
+        #expect(!FileSystem.file(folder.path, equals: []))
         let empty = folder.path + "/empty.json"
         try Data().write(to: URL(fileURLWithPath: empty))
-        #expect(FileComparison.file(empty, equals: []))
+        #expect(FileSystem.file(empty, equals: []))
     }
 
     @Test func headInventoryDifferingFromTheRootIsHashedAndReported() throws {

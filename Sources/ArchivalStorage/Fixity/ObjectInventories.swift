@@ -111,7 +111,7 @@ struct ObjectInventories {
                                  sidecar: SidecarFile.read(base + "/" + sidecarName, algorithm: algorithm))
         let file = base + "/inventory.json"
         guard FileSystem.exists(file) else { return copy }
-        if let rootBytes, FileComparison.file(file, equals: rootBytes) {
+        if let rootBytes, FileSystem.file(file, equals: rootBytes) {
             sameAsRoot = true
             return copy
         }

@@ -129,29 +129,4 @@ enum DirectoryListing {
         }
         return out
     }
-
-    /// True when the file at `path` holds exactly `bytes`, compared 1 MiB at a time without reading it whole.
-    static func fileEquals(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, Int(st.st_size) == bytes.count else { return false }
-        let chunkSize = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
-        defer { buffer.deallocate() }
-        var offset = 0
-        return bytes.withUnsafeBytes { all in
-            while true {
-                let n = read(fd, buffer.baseAddress, chunkSize)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                if n == 0 { return offset == all.count }
-                guard offset + n <= all.count, let a = all.baseAddress, let b = buffer.baseAddress, memcmp(b, a + offset, n) == 0 else { return false }
-                offset += n
-            }
-        }
-    }
 }

@@ -69,16 +69,16 @@ struct ParsedInventory: Sendable {
     func hasSameBytes(as other: ParsedInventory) -> Bool {
         switch (released, other.released) {
         case (nil, nil): return bytes == other.bytes
-        case let (r?, nil): return r.count == other.bytes.count && DirectoryListing.fileEquals(r.path, other.bytes)
-        case let (nil, r?): return r.count == bytes.count && DirectoryListing.fileEquals(r.path, bytes)
-        case let (a?, b?): return a.count == b.count && FilePairComparison.same(a.path, b.path)
+        case let (r?, nil): return r.count == other.bytes.count && FileSystem.file(r.path, equals: other.bytes)
+        case let (nil, r?): return r.count == bytes.count && FileSystem.file(r.path, equals: bytes)
+        case let (a?, b?): return a.count == b.count && FileSystem.sameContents(a.path, b.path)
         }
     }
 
     /// True when the file at `path` holds the bytes of this inventory's file (compared without reading either whole).
     func hasBytes(ofFile path: String) -> Bool {
-        guard let released else { return DirectoryListing.fileEquals(path, bytes) }
-        return FilePairComparison.same(path, released.path)
+        guard let released else { return FileSystem.file(path, equals: bytes) }
+        return FileSystem.sameContents(path, released.path)
     }
 
     /// The version block named `name`.
