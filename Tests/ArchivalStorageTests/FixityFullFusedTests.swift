@@ -30,7 +30,7 @@ import Testing
                 let entries = try FileSystem.entries(objectRoot)
                 var report = ObjectFixityReport(objectPath: objectRoot, mode: .full)
                 let onePass = FusedFullCheck(threads: 2, bufferSize: 1 << 20, rateLimiter: nil)
-                    .check(objectRoot: objectRoot, entries: entries, expectedSizes: sizes, report: &report)
+                    .check(objectRoot: objectRoot, entries: entries, expectedSizes: { sizes }, report: &report)
                 if let onePass {
                     fused += 1
                     #expect(Self.kinds(onePass) == Self.kinds(fixity.damage))
@@ -64,13 +64,13 @@ import Testing
 
         var report = ObjectFixityReport(objectPath: objectRoot, mode: .full)
         let damage = try #require(FusedFullCheck(threads: 2, bufferSize: 1 << 20, rateLimiter: nil)
-            .check(objectRoot: objectRoot, entries: try FileSystem.entries(objectRoot), expectedSizes: sizes, report: &report))
+            .check(objectRoot: objectRoot, entries: try FileSystem.entries(objectRoot), expectedSizes: { sizes }, report: &report))
         #expect(Self.kinds(damage) == ["truncated \(cut)", "altered \(flipped)", "missing \(gone)", "unexpected v1/content/lạ.bin", "unexpected lạ.txt"])
         #expect(damage.first { $0.path == flipped }?.detail.hasPrefix("sha512 ") == true)
         // Without the catalogue's sizes a shortened file is simply altered.
         var plain = ObjectFixityReport(objectPath: objectRoot, mode: .full)
         let unsized = FusedFullCheck(threads: 1, bufferSize: 4096, rateLimiter: nil)
-            .check(objectRoot: objectRoot, entries: try FileSystem.entries(objectRoot), expectedSizes: [:], report: &plain)
+            .check(objectRoot: objectRoot, entries: try FileSystem.entries(objectRoot), expectedSizes: { [:] }, report: &plain)
         #expect(unsized.map(Self.kinds)?.contains("altered \(cut)") == true)
     }
 

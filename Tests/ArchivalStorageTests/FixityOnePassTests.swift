@@ -75,8 +75,7 @@ import Testing
         var index = FixityIndex()
         index.table.add("v1/content/a.txt")
         index.digests.append(RawDigest(hex: String(repeating: "ab", count: 32)))
-        let expected = ExpectedContent(inventory: FixityInventory(id: "x", head: "v1", digestAlgorithm: "sha512", manifest: [:], fixity: [:], index: index),
-                                       expectedSizes: [:])
+        let expected = ExpectedContent(inventory: FixityInventory(id: "x", head: "v1", digestAlgorithm: "sha512", manifest: [:], fixity: [:], index: index))
         let walked = [WalkedFile(path: Array("v1/content/a.txt".utf8), vanished: true)]
         let match = expected.match(walked[...], sidecarName: Array("inventory.json.sha512".utf8))
         #expect(match.damage == [Damage(kind: .missing, path: "v1/content/a.txt")])

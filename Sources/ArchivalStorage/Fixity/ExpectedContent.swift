@@ -1,25 +1,20 @@
 import KhoCore
 
 /// What a `fixity`-mode check expects of each content path: the sha256 fixity value Kho records (the content digest
-/// where there is none), as raw bytes, and the size when the catalogue knows it. Built on the inventory's thread
-/// while the content is being hashed, so that matching is one lookup per file.
+/// where there is none), as raw bytes. Built on the inventory's thread while the content is being hashed, so that
+/// matching is one lookup per file; the catalogue's sizes are asked for only once a file differs.
 struct ExpectedContent {
     /// The paths and their digests.
     var index = FixityIndex()
     /// The algorithm of each path's digest, when not all are sha256 (paths without a sha256 fixity value).
     var algorithms: [DigestAlgorithm] = []
-    /// Sizes the catalogue knows, by sha256.
-    var sizes: [RawDigest: UInt64] = [:]
     /// Decoded without manifest digests, and the sha256 fixity block does not name every manifest path: decode the
     /// inventory again with digests and build again.
     var needsManifestDigests = false
 
     var count: Int { index.table.count }
 
-    init(inventory: FixityInventory, expectedSizes: [String: UInt64]) {
-        for (hex, size) in expectedSizes {
-            if let digest = RawDigest(hex: hex) { sizes[digest] = size }
-        }
+    init(inventory: FixityInventory) {
         if let read = inventory.index {
             index = read
             return
@@ -62,10 +57,44 @@ struct ExpectedContent {
         var damage: [Damage] = []
         /// Indexes of `entries` found on disk.
         var found: [Int] = []
+        /// Files whose sha256 differs from the expected one: altered, or truncated once sizes are known.
+        var mismatched: [Mismatch] = []
         /// Files found whose expected digest is not sha256 (or that were not hashed): read again with their algorithm.
-        var again: [ContentJob] = []
+        var again: [Int] = []
         var files = 0
         var bytes: UInt64 = 0
+    }
+
+    /// A file read whole whose sha256 is not the expected one.
+    struct Mismatch {
+        var number: Int
+        var size: UInt64
+        var actual: RawDigest
+    }
+
+    /// Sizes by sha256 (lower-case hex, as the catalogue gives them) keyed by raw digest.
+    static func rawSizes(_ sizes: [String: UInt64]) -> [RawDigest: UInt64] {
+        var result: [RawDigest: UInt64] = [:]
+        for (hex, size) in sizes {
+            if let digest = RawDigest(hex: hex) { result[digest] = size }
+        }
+        return result
+    }
+
+    /// The damage of a mismatched file: truncated when it is shorter than the size known for its digest.
+    func damage(_ mismatch: Mismatch, sizes: [RawDigest: UInt64]) -> Damage {
+        let path = index.table.string(mismatch.number)
+        if let expected = index.digests[mismatch.number], let size = sizes[expected], mismatch.size < size {
+            return Damage(kind: .truncated, path: path, detail: "\(mismatch.size) bytes, expected \(size)")
+        }
+        return Damage(kind: .altered, path: path, detail: "sha256 \(mismatch.actual.hex), expected \(hex(mismatch.number))")
+    }
+
+    /// The job reading path `number` again with its own algorithm.
+    func job(_ number: Int, sizes: [RawDigest: UInt64]) -> ContentJob {
+        let algorithm = algorithm(number)
+        return ContentJob(path: index.table.string(number), algorithm: algorithm, expected: hex(number),
+                          expectedSize: algorithm == .sha256 ? index.digests[number].flatMap { sizes[$0] } : nil)
     }
 
     /// Compares each walked file with what is expected of its path; sidecars (`sidecarName`) are left out.
@@ -87,17 +116,10 @@ struct ExpectedContent {
             } else if algorithm == .sha256, let digest = file.digest {
                 result.files += 1
                 result.bytes += file.size
-                let expected = index.digests[number]
-                guard digest != expected else { continue }
-                if let expected, let size = sizes[expected], file.size < size {
-                    result.damage.append(Damage(kind: .truncated, path: index.table.string(number), detail: "\(file.size) bytes, expected \(size)"))
-                } else {
-                    result.damage.append(Damage(kind: .altered, path: index.table.string(number),
-                                                detail: "sha256 \(digest.hex), expected \(hex(number))"))
-                }
+                guard digest != index.digests[number] else { continue }
+                result.mismatched.append(Mismatch(number: number, size: file.size, actual: digest))
             } else {
-                result.again.append(ContentJob(path: index.table.string(number), algorithm: algorithm, expected: hex(number),
-                                               expectedSize: algorithm == .sha256 ? index.digests[number].flatMap { sizes[$0] } : nil))
+                result.again.append(number)
             }
         }
         return result

@@ -17,7 +17,7 @@ struct FusedFullCheck {
 
     /// The damage found in the object copy at `objectRoot` (whose root folder lists as `entries`), or nil when the
     /// two-pass check must decide. Fills the report's identifier and counts.
-    func check(objectRoot: String, entries: [(name: String, isDirectory: Bool)], expectedSizes: [String: UInt64],
+    func check(objectRoot: String, entries: [(name: String, isDirectory: Bool)], expectedSizes: () -> [String: UInt64],
                report: inout ObjectFixityReport) -> [Damage]? {
         guard let layout = Layout(objectRoot: objectRoot, entries: entries) else { return nil }
         let sink = ValidationFactSink()
@@ -47,6 +47,8 @@ struct FusedFullCheck {
         }
         damage += (facts.unlisted + extraFiles).map { Damage(kind: .unexpected, path: $0, detail: "not in the manifest") }
         damage += facts.absent.map { Damage(kind: .missing, path: $0, detail: "listed in the manifest, not on disk") }
+        // The catalogue's sizes, asked for at the first failing file only.
+        var sizes: [String: UInt64]?
         for failure in facts.digestFailures {
             guard let computed = failure.computed else {
                 damage.append(Damage(kind: .altered, path: failure.path, detail: "unreadable"))
@@ -55,7 +57,8 @@ struct FusedFullCheck {
             // Only the root manifest's digest is the trusted one; other inventories' claims are validator errors.
             guard let expected = failure.rootManifestDigest else { continue }
             let sha256 = contentAlgorithm == .sha256 ? expected : facts.fixitySha256[failure.path]
-            if let size = sha256.flatMap({ expectedSizes[$0] }), let actual = Self.size(objectRoot + "/" + failure.path), actual < size {
+            if sizes == nil { sizes = expectedSizes() }
+            if let size = sha256.flatMap({ sizes?[$0] }), let actual = Self.size(objectRoot + "/" + failure.path), actual < size {
                 damage.append(Damage(kind: .truncated, path: failure.path, detail: "\(actual) bytes, expected \(size)"))
             } else {
                 let actual = computed[contentAlgorithm] ?? "?"

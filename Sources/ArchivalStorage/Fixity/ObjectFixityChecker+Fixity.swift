@@ -3,32 +3,22 @@ import KhoCore
 import Synchronization
 
 extension ObjectFixityChecker {
-    /// `check(objectAt:expectedSizes:)` with the sizes fetched only when needed: in `fixity` mode, only when some
-    /// file's sha256 differs — the copy is then checked again with them, so a shortened file is still `truncated`.
-    /// A sweep reads no catalogue rows for an intact copy (20,000 rows for a 20,000-file object).
-    public func check(objectAt objectRoot: String, expectedSizes: () -> [String: UInt64]) -> ObjectFixityReport {
-        guard mode == .fixity else { return check(objectAt: objectRoot, expectedSizes: expectedSizes()) }
-        let report = check(objectAt: objectRoot)
-        guard report.damage.contains(where: { $0.kind == .altered }) else { return report }
-        let sizes = expectedSizes()
-        return sizes.isEmpty ? report : check(objectAt: objectRoot, expectedSizes: sizes)
-    }
-
     /// `fixity` mode: the content is listed and hashed in one pass while the first thread reads and judges the
-    /// inventories and builds what each path must hash to; then each file found is matched by one lookup.
+    /// inventories and builds what each path must hash to; then each file found is matched by one lookup. The sizes
+    /// are asked for only when some file differs, to tell a shortened file (`truncated`) from an `altered` one.
     /// Every file is still read whole and compared with its sha256 fixity value; missing, unexpected, unreadable,
     /// vanished files and the inventory and sidecar damage are found as in `full` mode's two-phase check.
     func checkFixityMode(objectRoot: String, entries: [(name: String, isDirectory: Bool)],
-                         expectedSizes: [String: UInt64], report: inout ObjectFixityReport) -> [Damage] {
+                         expectedSizes: () -> [String: UInt64], report: inout ObjectFixityReport) -> [Damage] {
         let judged = Mutex<(inventories: ObjectInventories, expected: ExpectedContent?)?>(nil)
         let walker = ContentWalker(threads: threads, bufferSize: bufferSize, rateLimiter: rateLimiter)
         let walked = walker.walk(objectRoot: objectRoot) {
             var inventories = ObjectInventories(objectRoot: objectRoot, entries: entries, manifestDigests: false)
-            var expected = inventories.trustedInventory.map { ExpectedContent(inventory: $0, expectedSizes: expectedSizes) }
+            var expected = inventories.trustedInventory.map { ExpectedContent(inventory: $0) }
             if expected?.needsManifestDigests == true, let bytes = inventories.trusted,
                let full = try? FixityInventory.decode(bytes, path: objectRoot + "/inventory.json") {
                 // Some content path has no sha256 fixity: its content digest is needed after all.
-                expected = ExpectedContent(inventory: full, expectedSizes: expectedSizes)
+                expected = ExpectedContent(inventory: full)
             }
             // Only the id is used from here on: the paths and the bytes are freed on this thread, during the hashing.
             inventories.trustedInventory?.dropContent()
@@ -50,14 +40,20 @@ extension ObjectFixityChecker {
             matches.withLock { $0.append(match) }
         }
         var found = [Bool](repeating: false, count: expected.count)
-        var again: [ContentJob] = []
+        var mismatched: [ExpectedContent.Mismatch] = []
+        var againNumbers: [Int] = []
         for match in matches.withLock({ $0 }) {
             damage += match.damage
             for index in match.found { found[index] = true }
-            again += match.again
+            mismatched += match.mismatched
+            againNumbers += match.again
             report.filesChecked += match.files
             report.bytesChecked += match.bytes
         }
+        let needsSizes = !mismatched.isEmpty || againNumbers.contains { expected.algorithm($0) == .sha256 }
+        let sizes = needsSizes ? ExpectedContent.rawSizes(expectedSizes()) : [:]
+        damage += mismatched.map { expected.damage($0, sizes: sizes) }
+        let again = againNumbers.map { expected.job($0, sizes: sizes) }
         for number in found.indices where !found[number] {
             damage.append(Damage(kind: .missing, path: expected.index.table.string(number), detail: "listed in the manifest, not on disk"))
         }
