@@ -117,6 +117,60 @@ import Testing
         #expect(tape.value(0)["n"] == .number(-150))
     }
 
+    /// Hashing starts from the claims read as soon as the root inventory parses; they are used only when the checks
+    /// read the same. Over every inventory of the OCFL fixtures, valid and broken, the two reads agree, so the early
+    /// start never changes what is hashed or reported.
+    @Test func earlyClaimsAreTheCheckedClaimsForEveryFixtureInventory() throws {
+        let fixtures = TestEnvironment.corpus("ocfl-fixtures")
+        var compared = 0, withFixity = 0
+        for spec in ["1.0", "1.1"] {
+            let base = fixtures.appendingPathComponent(spec).path
+            let version: OCFLSpecVersion = spec == "1.0" ? .v1_0 : .v1_1
+            let walker = try #require(FileManager.default.enumerator(atPath: base))
+            while let relative = walker.nextObject() as? String {
+                guard relative.hasSuffix("/inventory.json") else { continue }
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: base + "/" + relative)))
+                let check = InventoryCheck(label: relative, declaredVersion: version, versionDirectory: nil)
+                var out = FindingCollector(version: version)
+                var early: DigestClaims?
+                let inventory = check.run(bytes, &out) { early = check.digestClaims(in: $0) }
+                guard inventory.usable else {
+                    #expect(early == nil, "\(relative): not parsed, yet claims were read")
+                    continue
+                }
+                #expect(early == inventory.claims, "\(relative)")
+                compared += 1
+                if !inventory.fixity.isEmpty { withFixity += 1 }
+            }
+        }
+        #expect(compared > 250)
+        #expect(withFixity > 5)
+    }
+
+    /// Early hashing that is dropped stops handing out files and waits only for those being read: at 100 KB/s the
+    /// 200 KB of this object would take two seconds, and fewer bytes than that are read.
+    @Test func abandonedEarlyHashingStops() throws {
+        let (temp, root) = try S.newRoot()
+        _ = temp
+        let writer = OCFLObjectWriter(root: root)
+        var changes = try writer.changes(forObject: "info:kho/abandon")
+        for n in 0..<200 { try changes.put(S.path("tệp \(n).txt"), .data(Data(repeating: UInt8(n % 251), count: 1000))) }
+        try writer.commit(objectID: "info:kho/abandon", changes: changes, metadata: S.metadata)
+        let object = try root.objectPath(for: "info:kho/abandon")
+        let source = try #require(InventorySource(path: object + "/inventory.json"))
+        var out = FindingCollector(version: .v1_1)
+        let inventory = InventoryCheck(label: "inventory.json", declaredVersion: .v1_1, versionDirectory: nil).run(source, &out)
+        var plan = DigestPlan()
+        plan.add(inventory, label: "inventory.json")
+        #expect(plan.jobs.count == 200)
+        var options = OCFLValidator.Options(checkDigests: true)
+        options.rateLimiter = ByteRateLimiter(bytesPerSecond: 100_000)
+        let started = ContentDigestCheck(root: object, options: options, prefix: "").start(plan)
+        started.abandon()
+        #expect(started.jobsLeft == 0)
+        #expect(started.bytesRead < 200 * 1000, "\(started.bytesRead) bytes read after abandoning")
+    }
+
     /// The sha256 fixity digest listed for `path` in an inventory written by Kho.
     static func fixityDigest(of path: String, in inventory: String) -> String? {
         guard let data = inventory.data(using: .utf8),

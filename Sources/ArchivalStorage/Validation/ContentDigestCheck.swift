@@ -34,8 +34,15 @@ struct ContentDigestCheck {
         fileprivate var run: HashRun?
 
         fileprivate func wait() -> [Failure] { run?.wait() ?? [] }
-        /// Bytes read, once `wait` has returned.
-        fileprivate var bytes: UInt64 { run?.bytesRead ?? 0 }
+        /// Files not yet handed to a worker.
+        var jobsLeft: Int { run?.jobsLeft ?? 0 }
+        /// Stops handing out jobs and waits for the files being hashed; what was found is dropped.
+        func abandon() {
+            run?.stop()
+            _ = wait()
+        }
+        /// Bytes read, once `wait` (or `abandon`) has returned.
+        var bytesRead: UInt64 { run?.bytesRead ?? 0 }
     }
 
     /// Starts hashing every job of `plan` on threads of its own; `finish` waits for them.
@@ -95,7 +102,7 @@ struct ContentDigestCheck {
         facts?.update {
             $0.digestFailures = recorded
             $0.filesHashed = files
-            $0.bytesHashed = started.bytes + later.bytes
+            $0.bytesHashed = started.bytesRead + later.bytes
         }
         return files
     }
@@ -208,6 +215,12 @@ private final class HashRun: Sendable {
     }
 
     deinit { if directory >= 0 { close(directory) } }
+
+    /// Jobs not yet handed out.
+    var jobsLeft: Int { max(0, jobs.count - next.load(ordering: .relaxed)) }
+
+    /// Hands out no more jobs.
+    func stop() { next.store(jobs.count, ordering: .relaxed) }
 
     /// The next job to hash, or `nil` when all are taken.
     func nextJob() -> Int? {

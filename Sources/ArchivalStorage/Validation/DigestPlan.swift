@@ -40,13 +40,18 @@ struct DigestPlan: Sendable {
     /// code and digest ignoring case) is kept once, with its first source.
     mutating func add(_ inventory: ParsedInventory, label: String, fixity: Bool = true) {
         guard inventory.usable, let tape = inventory.tape else { return }
-        if let name = inventory.digestAlgorithm, let algorithm = DigestAlgorithmName.parse(name) {
+        add(inventory.claims, of: tape, label: label, fixity: fixity)
+    }
+
+    /// Adds `claims`, read from `tape`, as made by the inventory at `label`.
+    mutating func add(_ claims: DigestClaims, of tape: JSONTape, label: String, fixity: Bool = true) {
+        if let name = claims.digestAlgorithm, let algorithm = DigestAlgorithmName.parse(name) {
             let source = sourceIndex("\(label) manifest")
-            for entry in inventory.manifest.entries {
+            for entry in claims.manifest.entries {
                 claim(tape, entry, algorithm, "E092", source)
             }
         }
-        for block in inventory.fixity where fixity {
+        for block in claims.fixity where fixity {
             guard let algorithm = DigestAlgorithmName.parse(block.algorithm) else {
                 unchecked.append((label, block.algorithm))
                 continue

@@ -20,7 +20,8 @@ struct InventoryCheck {
 
     /// Reads and checks the inventory of `source`: in parts when it was split (the version states one at a time),
     /// else whole. A split that turns out not to parse is read again whole, so the findings are always the same.
-    func run(_ source: InventorySource, _ out: inout FindingCollector) -> ParsedInventory {
+    /// `whenParsed` is called with a whole file's document once it parses as an object, before it is checked.
+    func run(_ source: InventorySource, _ out: inout FindingCollector, whenParsed: (JSONTape) -> Void = { _ in }) -> ParsedInventory {
         if let split = source.split {
             var local = FindingCollector(version: out.version)
             if let inv = run(split, &local) {
@@ -28,7 +29,7 @@ struct InventoryCheck {
                 return inv
             }
         }
-        return run(source.wholeBytes() ?? [], &out)
+        return run(source.wholeBytes() ?? [], &out, whenParsed: whenParsed)
     }
 
     /// Checks a split inventory; `nil` when a part does not parse (the whole file then says where).
@@ -44,7 +45,7 @@ struct InventoryCheck {
     }
 
     /// Parses and checks `bytes`, recording findings in `out`.
-    func run(_ bytes: [UInt8], _ out: inout FindingCollector) -> ParsedInventory {
+    func run(_ bytes: [UInt8], _ out: inout FindingCollector, whenParsed: (JSONTape) -> Void = { _ in }) -> ParsedInventory {
         var inv = ParsedInventory()
         inv.bytes = bytes
         let tape: JSONTape
@@ -58,6 +59,7 @@ struct InventoryCheck {
             out.add("E033", label, "top level is a \(tape.typeName(0)), not an object", vi: "cấp cao nhất là \(tape.typeName(0)), không phải object")
             return inv
         }
+        whenParsed(tape)
         check(tape, &inv, split: nil, &out)
         return inv
     }
@@ -143,6 +145,25 @@ struct InventoryCheck {
                 out.add("E017", label, "contentDirectory is a \(tape.typeName(cd)), not a string", vi: "contentDirectory là \(tape.typeName(cd)), không phải chuỗi")
             }
         }
+    }
+
+    /// The digest claims of a parsed document, read as the checks read them (the same blocks, the same paths) but
+    /// without findings: enough to start hashing before the checks run.
+    func digestClaims(in tape: JSONTape) -> DigestClaims {
+        var unreported = FindingCollector(version: declaredVersion)
+        var claims = DigestClaims()
+        if let node = tape.member(0, "digestAlgorithm"), let name = tape.stringValue(node), name == "sha512" || name == "sha256" {
+            claims.digestAlgorithm = name
+        }
+        if let manifest = tape.member(0, "manifest"), tape[manifest].kind == .object {
+            claims.manifest = pathBlock(tape, manifest, where: "manifest", code: "E092", &unreported)
+        }
+        if let fixity = tape.member(0, "fixity"), tape[fixity].kind == .object {
+            for m in tape.members(fixity) where tape[m.value].kind == .object {
+                claims.fixity.append(.init(algorithm: tape.string(m.key), block: pathBlock(tape, m.value, where: "fixity", code: "E057", &unreported)))
+            }
+        }
+        return claims
     }
 
     /// Reads the `digest → [path]` object at node `object` (manifest, state and fixity share this shape).

@@ -53,20 +53,33 @@ struct ObjectValidation {
         }
         out.version = version
         report.specVersion = version
-        let inventory = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil).run(source, &out)
+        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix, facts: facts)
+        // Hashing starts from the root inventory's claims (nearly all of them), on its own threads, as soon as the
+        // document parses: its checks, the sidecar digest (tens of MB for 20,000 files), the root folder and the
+        // version directories are done meanwhile.
+        var early: (claims: DigestClaims, plan: DigestPlan, started: ContentDigestCheck.Started)?
+        let inventoryCheck = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil)
+        let inventory = inventoryCheck.run(source, &out) { tape in
+            guard options.checkDigests else { return }
+            let claims = inventoryCheck.digestClaims(in: tape)
+            var plan = DigestPlan()
+            plan.add(claims, of: tape, label: "inventory.json", fixity: options.checkFixity)
+            early = (claims, plan, digestCheck.start(plan))
+        }
         report.objectID = inventory.id
         facts?.update {
             $0.rootDigestAlgorithm = inventory.digestAlgorithm
             $0.rootUsable = inventory.usable
             $0.versionNames = inventory.versions.map(\.name)
         }
-        // Hashing starts from the root inventory's claims (nearly all of them), on its own threads, as soon as
-        // they are known: the sidecar digest of the inventory (tens of MB for 20,000 files), the root folder and the
-        // version directories are checked here meanwhile.
-        let digestCheck = ContentDigestCheck(root: root, options: options, prefix: prefix, facts: facts)
         var plan: DigestPlan?
         var started: ContentDigestCheck.Started?
-        if options.checkDigests {
+        if let early, inventory.usable, inventory.claims == early.claims {
+            (plan, started) = (early.plan, early.started)
+        } else if options.checkDigests {
+            // Read in parts, or the checks read other claims than the early read (which they never should): the
+            // early hashing is stopped and its results dropped, so the findings are always the checked claims'.
+            early?.started.abandon()
             var rootPlan = DigestPlan()
             rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
             started = digestCheck.start(rootPlan)

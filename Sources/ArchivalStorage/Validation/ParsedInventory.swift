@@ -2,9 +2,9 @@
 /// paths stay in the document (`tape`); blocks hold node indices, 8 bytes per path.
 struct ParsedInventory: Sendable {
     /// One `digest → [path]` block (manifest, a version state, a fixity algorithm), in inventory order.
-    struct PathBlock: Sendable {
+    struct PathBlock: Sendable, Equatable {
         /// One path of the block and the digest key it is listed under (node indices into the tape).
-        struct Entry: Sendable {
+        struct Entry: Sendable, Equatable {
             var digest: UInt32
             var path: UInt32
         }
