@@ -136,6 +136,22 @@ import Testing
         #expect(checked > 200)
     }
 
+    /// Hashing starts from the root inventory's skeleton when it is read in parts: an altered and a missing file are
+    /// found the same way as when it is read whole.
+    @Test func damagedContentIsFoundTheSameWhenSplit() throws {
+        let (temp, object) = try historyObject()
+        _ = temp
+        let content = try #require(S.files(under: object).first { $0.hasSuffix("a.txt") })
+        try Data("sửa / altered".utf8).write(to: URL(fileURLWithPath: object + "/" + content))
+        let removed = try #require(S.files(under: object).first { $0.hasSuffix("d.txt") })
+        try FileManager.default.removeItem(atPath: object + "/" + removed)
+        try expectSameWhenSplit(object)
+        let split = try runKho(["ocfl", "validate", object], environment: ["KHO_OCFL_SPLIT_FROM": "0"])
+        #expect(split.status == 1)
+        #expect(split.stdout.contains("E092 [\(content)]"), "\(split.stdout)")
+        #expect(split.stdout.contains("E092 [\(removed)]"), "\(split.stdout)")
+    }
+
     /// The whole object validated by `kho` with every inventory read in parts prints what it prints by default.
     func expectSameWhenSplit(_ object: String) throws {
         let whole = try runKho(["ocfl", "validate", object])

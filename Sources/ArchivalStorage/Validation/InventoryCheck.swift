@@ -20,11 +20,13 @@ struct InventoryCheck {
 
     /// Reads and checks the inventory of `source`: in parts when it was split (the version states one at a time),
     /// else whole. A split that turns out not to parse is read again whole, so the findings are always the same.
-    /// `whenParsed` is called with a whole file's document once it parses as an object, before it is checked.
+    /// `whenParsed` is called with the document (for a split file, its skeleton: everything but the version
+    /// states) once it parses as an object, before it is checked; again with the whole file's when a split file
+    /// has to be read again whole. The last document it was given is the one the result was checked in.
     func run(_ source: InventorySource, _ out: inout FindingCollector, whenParsed: (JSONTape) -> Void = { _ in }) -> ParsedInventory {
         if let split = source.split {
             var local = FindingCollector(version: out.version)
-            if let inv = run(split, &local) {
+            if let inv = run(split, &local, whenParsed: whenParsed) {
                 out.append(contentsOf: local.findings)
                 return inv
             }
@@ -33,8 +35,9 @@ struct InventoryCheck {
     }
 
     /// Checks a split inventory; `nil` when a part does not parse (the whole file then says where).
-    private func run(_ split: InventorySplit, _ out: inout FindingCollector) -> ParsedInventory? {
+    private func run(_ split: InventorySplit, _ out: inout FindingCollector, whenParsed: (JSONTape) -> Void) -> ParsedInventory? {
         guard let tape = try? JSONTape(parsing: split.skeleton), tape[0].kind == .object else { return nil }
+        whenParsed(tape)
         var inv = ParsedInventory()
         inv.released = (split.path, split.size)
         if rootStates != nil { inv.againstRoot = StatesAgainstRoot() } else { inv.states = VersionStates() }
