@@ -80,7 +80,7 @@ import Testing
     @Test func splitReadingEqualsWholeReading() throws {
         let (temp, object) = try historyObject()
         _ = temp
-        for (directory, file) in [(nil, "inventory.json")] + (1...4).map { ("v\($0)", "v\($0)/inventory.json") } {
+        for (directory, file) in [(nil, "inventory.json")] + (1...4).map({ ("v\($0)", "v\($0)/inventory.json") }) {
             let path = object + "/" + file
             let source = try #require(InventorySource(path: path, splitFrom: 0))
             let split = try #require(source.split)

@@ -116,7 +116,7 @@ import Testing
 
     @Test("the head version's inventory lost: the intact root inventory is never rolled back to the older version")
     func lostHeadInventoryIsNotRolledBack() throws {
-        let (temp, root, writer, objectRoot) = try Self.object()
+        let (temp, _, writer, objectRoot) = try Self.object()
         let rootInventory = try Data(contentsOf: URL(fileURLWithPath: objectRoot + "/inventory.json"))
         try FileManager.default.removeItem(atPath: objectRoot + "/v2/inventory.json")
         var changes = VersionChanges()

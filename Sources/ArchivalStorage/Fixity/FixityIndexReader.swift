@@ -85,46 +85,13 @@ struct FixityIndexReader {
                 scratch.append(byte)
                 continue
             }
-            guard at < bytes.count else { return false }
-            let escape = bytes[at]
-            at += 1
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(escape)
-            case UInt8(ascii: "n"): scratch.append(0x0A)
-            case UInt8(ascii: "r"): scratch.append(0x0D)
-            case UInt8(ascii: "t"): scratch.append(0x09)
-            case UInt8(ascii: "b"): scratch.append(0x08)
-            case UInt8(ascii: "f"): scratch.append(0x0C)
-            case UInt8(ascii: "u"):
-                guard var scalar = hex4() else { return false }
-                if (0xD800..<0xDC00).contains(scalar), at + 1 < bytes.count, bytes[at] == Self.backslash, bytes[at + 1] == UInt8(ascii: "u") {
-                    at += 2
-                    guard let low = hex4(), (0xDC00..<0xE000).contains(low) else { return false }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                // A lone surrogate: `FixityInventory.decode` rejects it too.
-                guard let value = Unicode.Scalar(scalar) else { return false }
-                scratch.append(contentsOf: String(Character(value)).utf8)
-            default: return false
+            do throws(JSONStringEscape.Failure) {
+                try JSONStringEscape.decode(bytes, at: &at, into: &scratch)
+            } catch {
+                return false  // `FixityInventory.decode` refuses it too, and says why
             }
         }
         return false
-    }
-
-    private mutating func hex4() -> UInt32? {
-        guard at + 4 <= bytes.count else { return nil }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[at]
-            at += 1
-            switch byte {
-            case 0x30...0x39: value = value << 4 | UInt32(byte - 0x30)
-            case 0x41...0x46: value = value << 4 | UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: value = value << 4 | UInt32(byte - 0x61 + 10)
-            default: return nil
-            }
-        }
-        return value
     }
 
     private mutating func text() -> String? {

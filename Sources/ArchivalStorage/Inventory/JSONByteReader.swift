@@ -198,26 +198,11 @@ final class JSONByteReader {
             case UInt8(ascii: "\""):
                 return String(decoding: out, as: UTF8.self)
             case UInt8(ascii: "\\"):
-                guard available() else { break }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "u"):
-                    var scalar = try hex4()
-                    if (0xD800..<0xDC00).contains(scalar), available(2),
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                        index += 2
-                        let low = try hex4()
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    }
-                    guard let value = Unicode.Scalar(scalar) else { throw failure("bad \\u escape") }
-                    out.append(contentsOf: Array(String(Character(value)).utf8))
-                default: out.append(escape)  // \" \\ \/
+                _ = available(JSONStringEscape.longest)  // the whole escape in the window, when the file has it
+                do throws(JSONStringEscape.Failure) {
+                    try JSONStringEscape.decode(bytes, at: &index, into: &out)
+                } catch {
+                    throw failure(error.reason)
                 }
             default:
                 if byte < 0x20 { throw failure("control character in string") }
@@ -225,24 +210,6 @@ final class JSONByteReader {
             }
         }
         throw failure("unterminated string")
-    }
-
-    private func hex4() throws(OCFLStorageError) -> UInt32 {
-        guard available(4) else { throw failure("short \\u escape") }
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            let byte = bytes[index]
-            index += 1
-            let digit: UInt32
-            switch byte {
-            case 0x30...0x39: digit = UInt32(byte - 0x30)
-            case 0x41...0x46: digit = UInt32(byte - 0x41 + 10)
-            case 0x61...0x66: digit = UInt32(byte - 0x61 + 10)
-            default: throw failure("bad hex digit")
-            }
-            value = value << 4 | digit
-        }
-        return value
     }
 
     /// Skips any value (for keys Kho does not read).
@@ -300,4 +267,17 @@ final class JSONByteReader {
 
     /// True when only white space remains.
     var atEnd: Bool { peek() == nil }
+}
+
+private extension JSONStringEscape.Failure {
+    /// How the inventory reader's error names the fault.
+    var reason: String {
+        switch self {
+        case .truncated: "unterminated string"
+        case .unknownLetter: "unknown escape"
+        case .badHexDigit: "bad hex digit in \\u escape"
+        case .missingLowSurrogate: "\\u high surrogate without its low surrogate"
+        case .loneLowSurrogate: "\\u low surrogate without a high surrogate"
+        }
+    }
 }

@@ -314,24 +314,6 @@ private struct TapeParser {
         }
     }
 
-    private mutating func hexDigit() throws(JSONSyntaxError) -> UInt32 {
-        guard index < bytes.count else { throw fail("a hex digit") }
-        let b = bytes[index]
-        index += 1
-        switch b {
-        case 0x30...0x39: return UInt32(b - 0x30)
-        case 0x41...0x46: return UInt32(b - 0x41 + 10)
-        case 0x61...0x66: return UInt32(b - 0x61 + 10)
-        default: index -= 1; throw fail("a hex digit")
-        }
-    }
-
-    private mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
-        var v: UInt32 = 0
-        for _ in 0..<4 { v = v << 4 | (try hexDigit()) }
-        return v
-    }
-
     private mutating func parseString() throws(JSONSyntaxError) {
         index += 1
         // Fast path: no escapes, so the string is the bytes up to the closing quote.
@@ -362,34 +344,10 @@ private struct TapeParser {
             if b < 0x20 { throw fail("no control character in string") }
             if b != UInt8(ascii: "\\") { decoded.append(b); index += 1; continue }
             index += 1
-            guard index < bytes.count else { throw fail("an escape") }
-            let e = bytes[index]
-            index += 1
-            switch e {
-            case UInt8(ascii: "\""): decoded.append(0x22)
-            case UInt8(ascii: "\\"): decoded.append(0x5C)
-            case UInt8(ascii: "/"): decoded.append(0x2F)
-            case UInt8(ascii: "b"): decoded.append(0x08)
-            case UInt8(ascii: "f"): decoded.append(0x0C)
-            case UInt8(ascii: "n"): decoded.append(0x0A)
-            case UInt8(ascii: "r"): decoded.append(0x0D)
-            case UInt8(ascii: "t"): decoded.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                        throw fail("a low surrogate")
-                    }
-                    index += 2
-                    let low = try hex4()
-                    guard (0xDC00...0xDFFF).contains(low) else { throw fail("a low surrogate") }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                }
-                guard let u = Unicode.Scalar(scalar) else { throw fail("a valid code point") }
-                UTF8.encode(u) { decoded.append($0) }
-            default:
-                index -= 1
-                throw fail("a valid escape")
+            do throws(JSONStringEscape.Failure) {
+                try JSONStringEscape.decode(bytes, at: &index, into: &decoded)
+            } catch {
+                throw fail(error.expected)
             }
         }
         let valid = decoded.withUnsafeBufferPointer { UTF8Check.isValid(UnsafeBufferPointer(rebasing: $0[start...])) }
@@ -448,5 +406,18 @@ enum UTF8Check {
             }
         }
         return true
+    }
+}
+
+private extension JSONStringEscape.Failure {
+    /// What the tape's syntax error says was expected.
+    var expected: String {
+        switch self {
+        case .truncated: "an escape"
+        case .unknownLetter: "a valid escape"
+        case .badHexDigit: "a hex digit"
+        case .missingLowSurrogate: "a low surrogate"
+        case .loneLowSurrogate: "a valid code point"
+        }
     }
 }
