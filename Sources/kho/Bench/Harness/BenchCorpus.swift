@@ -121,9 +121,11 @@ struct SplitMix64: RandomNumberGenerator {
         buffer.withUnsafeMutableBytes { raw in
             var offset = 0
             while offset < count {
-                var word = next()
+                let word = next()
                 let n = min(8, count - offset)
-                withUnsafeBytes(of: &word) { raw.baseAddress!.advanced(by: offset).copyMemory(from: $0.baseAddress!, byteCount: n) }
+                withUnsafeBytes(of: word) { bytes in
+                    UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + n)]).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[0..<n]))
+                }
                 offset += n
             }
         }
