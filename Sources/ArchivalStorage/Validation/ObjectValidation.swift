@@ -57,16 +57,13 @@ struct ObjectValidation {
         // Hashing starts from the root inventory's claims (nearly all of them), on its own threads, as soon as the
         // document parses: its checks, the sidecar digest (tens of MB for 20,000 files), the root folder and the
         // version directories are done meanwhile.
-        var early: (claims: DigestClaims, plan: DigestPlan, started: ContentDigestCheck.Started)?
+        var early: EarlyDigestStart?
         let inventoryCheck = InventoryCheck(label: rel("inventory.json"), declaredVersion: version, versionDirectory: nil)
         let inventory = inventoryCheck.run(source, &out) { tape in
             guard options.checkDigests else { return }
             // A split file read again whole: claims are node indices, so only the last document's can be compared.
-            early?.started.abandon()
-            let claims = inventoryCheck.digestClaims(in: tape)
-            var plan = DigestPlan()
-            plan.add(claims, of: tape, label: "inventory.json", fixity: options.checkFixity)
-            early = (claims, plan, digestCheck.start(plan))
+            early?.abandon()
+            early = EarlyDigestStart(tape: tape, check: inventoryCheck, digests: digestCheck, fixity: options.checkFixity)
         }
         report.objectID = inventory.id
         facts?.update {
@@ -76,12 +73,9 @@ struct ObjectValidation {
         }
         var plan: DigestPlan?
         var started: ContentDigestCheck.Started?
-        if let early, inventory.usable, inventory.claims == early.claims {
-            (plan, started) = (early.plan, early.started)
+        if let adopted = early?.adopt(for: inventory) {
+            (plan, started) = adopted
         } else if options.checkDigests {
-            // Not parsed, or the checks read other claims than the early read (which they never should): the
-            // early hashing is stopped and its results dropped, so the findings are always the checked claims'.
-            early?.started.abandon()
             var rootPlan = DigestPlan()
             rootPlan.add(inventory, label: "inventory.json", fixity: options.checkFixity)
             started = digestCheck.start(rootPlan)
