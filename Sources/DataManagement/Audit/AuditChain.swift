@@ -31,16 +31,15 @@ public enum AuditChain {
     /// Appends an event unless one with the same identifier is already in the chain (a catalogue
     /// rebuild re-records events without appending them twice).
     static func appendEvent(_ db: Database, _ event: EventEntry, aipObjectID: String?) throws {
-        let already = try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM audit_log WHERE eventIdentifier = ?", arguments: [event.identifier]) ?? 0
-        if already > 0 { return }
+        let sealed = try db.cachedStatement(sql: "SELECT 1 FROM audit_log WHERE eventIdentifier = ? LIMIT 1")
+        if try Int.fetchOne(sealed, arguments: [event.identifier]) != nil { return }
         try append(db, kind: "premis-event", eventIdentifier: event.identifier,
                    payload: EventPayload(aipObjectID: aipObjectID, event: event))
     }
 
     /// Appends one entry; call inside the write transaction of what it records.
     static func append(_ db: Database, kind: String, eventIdentifier: String?, payload: some Codable) throws {
-        let last = try Row.fetchOne(db, sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1")
+        let last = try Row.fetchOne(try db.cachedStatement(sql: "SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1"))
         let sequence: Int64 = (last?["sequence"] ?? 0) + 1
         let previousHash: String = last?["hash"] ?? AuditEntry.genesis
         let content = try CanonicalJSON.encode(Content(kind: kind, sequence: sequence, payload: payload))
@@ -52,7 +51,7 @@ public enum AuditChain {
     /// Walks the whole chain from the first entry and returns its length and head digest, or the
     /// first bad entry and why. With an `anchor` from an earlier run, also detects a cut or rewritten tail.
     public static func verify(_ catalogue: Catalogue, anchor: AuditAnchor? = nil) throws(CatalogueError) -> AuditVerification {
-        try catalogue.read("verify audit chain") { db in
+        try catalogue.streamingRead("verify audit chain") { db in
             var length: Int64 = 0
             var head = AuditEntry.genesis
             var beforeHead = AuditEntry.genesis
@@ -141,7 +140,7 @@ public enum AuditChain {
     /// the events that were edited in `premis_events` / `event_objects` after being recorded, or that
     /// never went through the chain. (Events removed for a rebuild are not flagged: the chain keeps them.)
     public static func verifyEvents(_ catalogue: Catalogue) throws(CatalogueError) -> [EventDiscrepancy] {
-        try catalogue.read("verify events against audit log") { db in
+        try catalogue.streamingRead("verify events against audit log") { db in
             var found: [EventDiscrepancy] = []
             let cursor = try PremisEvent.fetchCursor(db, sql: "SELECT * FROM premis_events ORDER BY identifier")
             while let row = try cursor.next() {
@@ -179,7 +178,7 @@ public enum AuditChain {
             throw .audit(reason: "cannot create \(url.path)")
         }
         defer { try? handle.close() }
-        return try catalogue.read("export audit log") { db in
+        return try catalogue.streamingRead("export audit log") { db in
             var count: Int64 = 0
             var buffer = Data()
             let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY sequence")

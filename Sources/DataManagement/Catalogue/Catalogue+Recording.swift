@@ -131,13 +131,16 @@ extension Catalogue {
     }
 
     /// Inserts an event, its agent and linking objects, and its audit entry; false if already there.
-    static func insertEvent(_ db: Database, _ event: EventEntry, aipObjectID: String?) throws -> Bool {
-        if try PremisEvent.exists(db, key: event.identifier) { return false }
-        if let agent = event.agent { try Agent(agent).insertOnce(db) }
+    /// `agentKnown`: the event's agent was already inserted or checked in this transaction.
+    static func insertEvent(_ db: Database, _ event: EventEntry, aipObjectID: String?, agentKnown: Bool = false) throws -> Bool {
+        // Cached statements: a sweep records one event per copy, thousands in a run.
+        let exists = try db.cachedStatement(sql: "SELECT 1 FROM premis_events WHERE identifier = ? LIMIT 1")
+        if try Int.fetchOne(exists, arguments: [event.identifier]) != nil { return false }
+        if let agent = event.agent, !agentKnown { try Agent(agent).insertOnce(db) }
         try PremisEvent(event, aipObjectID: aipObjectID).insert(db)
+        let link = try db.cachedStatement(sql: "INSERT INTO event_objects (eventIdentifier, position, objectID) VALUES (?, ?, ?)")
         for (position, object) in event.linkingObjects.enumerated() {
-            try db.execute(sql: "INSERT INTO event_objects (eventIdentifier, position, objectID) VALUES (?, ?, ?)",
-                           arguments: [event.identifier, position, object])
+            try link.execute(arguments: [event.identifier, position, object])
         }
         try AuditChain.appendEvent(db, event, aipObjectID: aipObjectID)
         return true

@@ -71,6 +71,23 @@ public final class Catalogue: Sendable {
         }
     }
 
+    /// Runs `body` on a read snapshot of a connection of its own that reads the file without the memory map: a
+    /// walk over a whole table that only grows (the audit chain, checked at the end of every sweep) would otherwise
+    /// map every page of it into this process, and its resident size would grow with the archive's history.
+    func streamingRead<T>(_ operation: String, _ body: (Database) throws -> T) throws(CatalogueError) -> T {
+        do {
+            var configuration = Configuration()
+            configuration.readonly = true
+            configuration.busyMode = .timeout(Self.busyTimeout)
+            configuration.label = "kho.catalogue.streaming"
+            return try DatabaseQueue(path: path, configuration: configuration).read { db in try body(db) }
+        } catch let error as CatalogueError {
+            throw error
+        } catch {
+            throw .database(operation: operation, reason: String(describing: error))
+        }
+    }
+
     /// Runs raw SQL in a write transaction: for repairs and for tests that play the attacker.
     public func unsafeExecute(sql: String, arguments: [(any DatabaseValueConvertible)?] = []) throws(CatalogueError) {
         try write("execute SQL") { db in

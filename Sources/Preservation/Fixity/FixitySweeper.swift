@@ -24,6 +24,9 @@ public struct FixitySweeper: Sendable {
         self.options = options
     }
 
+    /// Copies recorded in one catalogue transaction at most.
+    static let batchLimit = 64
+
     /// Where sweep locks live: beside the primary root's staging locks.
     var lockFolder: String { roots.primary.root.stagingPath + "/locks" }
 
@@ -84,35 +87,55 @@ public struct FixitySweeper: Sendable {
         var checkedNow = 0, files = 0
         var bytes: UInt64 = 0
         var stopped = false
-        for pair in todo {
+        // Several copies are checked at once while this thread records the previous ones, in plan order.
+        let inFlight = max(1, options.parallel)
+        let pipeline = OrderedWorkPipeline(count: todo.count, workers: inFlight, window: 2 * inFlight) { [self] index in
+            let pair = todo[index]
+            guard let named = roots.root(named: pair.rootName) else { return nil as CheckedCopy? }
+            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only
+            // when some file differs from its digest (an intact copy reads no catalogue rows).
+            let report = check(pair.objectID, in: named, checker: checker) { (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:] }
+            return CheckedCopy(report: report, at: Date())
+        }
+        defer { pipeline.finish() }
+        var index = 0
+        while index < todo.count {
             if stop.isRaised || options.maxDuration.map({ Date().timeIntervalSince(began) >= $0 }) == true {
                 stopped = true
                 break
             }
-            guard let named = roots.root(named: pair.rootName) else { continue }
-            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only
-            // when some file differs from its digest (an intact copy reads no catalogue rows).
-            let report = check(pair.objectID, in: named, checker: checker) { (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:] }
-            let record = FixityCheckRecord(
-                sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(Date()),
-                damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
-                filesChecked: Int64(report.filesChecked), bytesChecked: Int64(report.bytesChecked))
-            let event = events.event(
-                .fixityCheck, outcome: report.isIntact ? .success : .failure, objectID: pair.objectID, rootName: pair.rootName,
-                detail: "Kiểm tra toàn vẹn (\(mode)) bản \(pair.rootName): \(report.filesChecked) tệp, \(report.bytesChecked) byte / "
-                    + "fixity check (\(mode)) of copy \(pair.rootName): \(report.filesChecked) files, \(report.bytesChecked) bytes",
-                outcomeDetail: report.isIntact ? "nguyên vẹn / intact"
-                    : report.damage.map { "\($0.kind.rawValue) \($0.path)" }.joined(separator: "; "))
-            try catalogued { () throws(CatalogueError) in try catalogue.record(check: record, event: event) }
-            checkedNow += 1
-            files += report.filesChecked
-            bytes += report.bytesChecked
-            progress(record)
+            // What is already checked is recorded in one transaction (64 copies at most, and never past the test
+            // hook's kill point, so that a killed sweep has recorded exactly that many).
+            let limit = options.killAfter.map { max(1, min(Self.batchLimit, $0 - checkedNow)) } ?? Self.batchLimit
+            let reports = pipeline.outputs(from: index, limit: limit)
+            var batch: [(check: FixityCheckRecord, event: EventEntry)] = []
+            for (offset, checked) in reports.enumerated() {
+                guard let checked else { continue }
+                let report = checked.report, pair = todo[index + offset]
+                let record = FixityCheckRecord(
+                    sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(checked.at),
+                    damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
+                    filesChecked: Int64(report.filesChecked), bytesChecked: Int64(report.bytesChecked))
+                let event = events.event(
+                    .fixityCheck, outcome: report.isIntact ? .success : .failure, objectID: pair.objectID, rootName: pair.rootName,
+                    detail: "Kiểm tra toàn vẹn (\(mode)) bản \(pair.rootName): \(report.filesChecked) tệp, \(report.bytesChecked) byte / "
+                        + "fixity check (\(mode)) of copy \(pair.rootName): \(report.filesChecked) files, \(report.bytesChecked) bytes",
+                    outcomeDetail: report.isIntact ? "nguyên vẹn / intact"
+                        : report.damage.map { "\($0.kind.rawValue) \($0.path)" }.joined(separator: "; "))
+                batch.append((record, event))
+                files += report.filesChecked
+                bytes += report.bytesChecked
+            }
+            index += reports.count
+            try catalogued { () throws(CatalogueError) in try catalogue.record(checks: batch) }
+            checkedNow += batch.count
+            for entry in batch { progress(entry.check) }
             if let killAfter = options.killAfter, checkedNow == killAfter {
                 FileHandle.standardError.write(Data("KHO-TEST-CRASH-POINT sweep \(killAfter) after-check\n".utf8))
                 kill(getpid(), SIGKILL)
             }
         }
+        pipeline.finish()
         let ended = Date()
         let status: FixitySweepRecord.Status = stopped ? .stopped : .finished
         try catalogued { () throws(CatalogueError) in try catalogue.endSweep(id: sweepID, status: status, at: FixityTime.string(ended)) }
@@ -143,6 +166,12 @@ public struct FixitySweeper: Sendable {
         report.objectID = report.objectID ?? objectID
         return report
     }
+}
+
+/// One copy checked, and when.
+struct CheckedCopy: Sendable {
+    var report: ObjectFixityReport
+    var at: Date
 }
 
 /// Maps a catalogue failure to a preservation error.
