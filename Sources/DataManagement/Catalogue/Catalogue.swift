@@ -29,10 +29,18 @@ public final class Catalogue: Sendable {
         // Search ranks with an FTS5 function of its own, on every connection. Reads through a memory map:
         // an FTS5 walk touches thousands of index pages, each a read() syscall and a copy without it
         // (measured on 1,000,000 documents: 32 → 8 ms for one query). The mapped pages are the OS page
-        // cache, shared by all connections; SQLite caps the map at its compile-time limit (2 GB here).
+        // cache, shared by all connections; SQLite caps the map at its compile-time limit (2 GB here). Only the
+        // readers map it: the writer's inserts land on pages all over large indexes (random event identifiers),
+        // and mapped, every page it ever touched would count in the process's resident size — a sweep of a long
+        // history would grow with the catalogue.
         configuration.prepareDatabase { db in
             try SearchRank.register(db)
-            try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapSize)")
+            if db.configuration.readonly {
+                try db.execute(sql: "PRAGMA mmap_size = \(Self.mmapSize)")
+            } else {
+                // The writer keeps its own cache instead, bounded (16 MB): what a large transaction rereads.
+                try db.execute(sql: "PRAGMA cache_size = -16384")
+            }
         }
         do {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent()

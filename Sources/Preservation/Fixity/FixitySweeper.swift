@@ -99,17 +99,36 @@ public struct FixitySweeper: Sendable {
         }
         defer { pipeline.finish() }
         var index = 0
+        var batch: [(check: FixityCheckRecord, event: EventEntry)] = []
+        var batchStarted = Date()
+        // Records the batch in one transaction and reports it; SIGKILLs itself at the test hook's point.
+        func flush() throws(PreservationError) {
+            guard !batch.isEmpty else { return }
+            try catalogued { () throws(CatalogueError) in try catalogue.record(checks: batch) }
+            checkedNow += batch.count
+            for entry in batch { progress(entry.check) }
+            batch.removeAll(keepingCapacity: true)
+            if let killAfter = options.killAfter, checkedNow == killAfter {
+                FileHandle.standardError.write(Data("KHO-TEST-CRASH-POINT sweep \(killAfter) after-check\n".utf8))
+                kill(getpid(), SIGKILL)
+            }
+        }
         while index < todo.count {
             if stop.isRaised || options.maxDuration.map({ Date().timeIntervalSince(began) >= $0 }) == true {
                 stopped = true
                 break
             }
-            // What is already checked is recorded in one transaction (64 copies at most, and never past the test
-            // hook's kill point, so that a killed sweep has recorded exactly that many).
-            let limit = options.killAfter.map { max(1, min(Self.batchLimit, $0 - checkedNow)) } ?? Self.batchLimit
-            let reports = pipeline.outputs(from: index, limit: limit)
-            var batch: [(check: FixityCheckRecord, event: EventEntry)] = []
-            for (offset, checked) in reports.enumerated() {
+            // Checked copies wait to be recorded together (one commit for many small dossiers), but not once the
+            // next copy is still being checked and the batch is a tenth of a second old, nor past the test hook's
+            // kill point: a killed sweep has recorded exactly that many.
+            let room = options.killAfter.map { max(1, min(Self.batchLimit, $0 - checkedNow)) } ?? Self.batchLimit
+            if !batch.isEmpty, batch.count >= room || (!pipeline.isReady(index) && Date().timeIntervalSince(batchStarted) >= 0.1) {
+                try flush()
+                continue
+            }
+            let checkedCopies = pipeline.outputs(from: index, limit: room - batch.count)
+            if batch.isEmpty { batchStarted = Date() }
+            for (offset, checked) in checkedCopies.enumerated() {
                 guard let checked else { continue }
                 let report = checked.report, pair = todo[index + offset]
                 let record = FixityCheckRecord(
@@ -126,15 +145,9 @@ public struct FixitySweeper: Sendable {
                 files += report.filesChecked
                 bytes += report.bytesChecked
             }
-            index += reports.count
-            try catalogued { () throws(CatalogueError) in try catalogue.record(checks: batch) }
-            checkedNow += batch.count
-            for entry in batch { progress(entry.check) }
-            if let killAfter = options.killAfter, checkedNow == killAfter {
-                FileHandle.standardError.write(Data("KHO-TEST-CRASH-POINT sweep \(killAfter) after-check\n".utf8))
-                kill(getpid(), SIGKILL)
-            }
+            index += checkedCopies.count
         }
+        try flush()
         pipeline.finish()
         let ended = Date()
         let status: FixitySweepRecord.Status = stopped ? .stopped : .finished

@@ -78,6 +78,13 @@ final class OrderedWorkPipeline<Output: Sendable>: @unchecked Sendable {
         return outputs
     }
 
+    /// True when item `index` is done and waiting to be taken.
+    func isReady(_ index: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return ready[index] != nil
+    }
+
     /// Starts no new item and waits for the threads to end; outputs not taken are dropped.
     func finish() {
         condition.lock()
