@@ -21,11 +21,16 @@ public enum AuditChain {
 
     /// SHA-256 of `previousHash + content` (UTF-8), lower-case hex.
     public static func digest(previousHash: String, content: String) -> String {
-        let digester = MultiDigester([.sha256])
-        var bytes = Array(previousHash.utf8)
-        bytes.append(contentsOf: content.utf8)
-        bytes.withUnsafeBytes { digester.update($0) }
-        return digester.finalize()[.sha256] ?? ""
+        digest(previousHash: previousHash, content: content, with: MultiDigester([.sha256]))
+    }
+
+    /// The same with a sha256 digester to reuse (reset here): verifying a long chain hashes one entry after another.
+    static func digest(previousHash: String, content: String, with digester: MultiDigester) -> String {
+        digester.reset()
+        var previousHash = previousHash, content = content
+        previousHash.withUTF8 { digester.update(UnsafeRawBufferPointer($0)) }
+        content.withUTF8 { digester.update(UnsafeRawBufferPointer($0)) }
+        return digester.finalizeFirst().hex
     }
 
     /// Appends an event unless one with the same identifier is already in the chain (a catalogue
@@ -57,6 +62,7 @@ public enum AuditChain {
             var beforeHead = AuditEntry.genesis
             var failure: AuditFailure?
             let cursor = try AuditEntry.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY sequence")
+            let digester = MultiDigester([.sha256])
             var suspect: AuditEntry?
             while let entry = try cursor.next() {
                 let expected = length + 1
@@ -70,7 +76,7 @@ public enum AuditChain {
                     suspect = entry
                     break
                 }
-                if digest(previousHash: entry.previousHash, content: entry.content) != entry.hash {
+                if digest(previousHash: entry.previousHash, content: entry.content, with: digester) != entry.hash {
                     failure = AuditFailure(
                         sequence: entry.sequence, reason: .contentEdited,
                         explanation: "Nội dung mục \(entry.sequence) đã bị sửa / entry \(entry.sequence) content was edited: its hash does not match")
@@ -165,7 +171,7 @@ public enum AuditChain {
 
     /// The sequence number written inside the canonical content; nil when it cannot be read.
     static func claimedSequence(_ content: String) -> Int64? {
-        try? JSONDecoder().decode(Claim.self, from: Data(content.utf8)).sequence
+        CanonicalJSON.topLevelInteger("sequence", in: content) ?? (try? JSONDecoder().decode(Claim.self, from: Data(content.utf8)).sequence)
     }
 
     /// Writes the chain as JSON Lines, one entry per line (`sequence`, `kind`, `eventIdentifier`,
