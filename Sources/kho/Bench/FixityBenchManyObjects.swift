@@ -10,15 +10,16 @@ import Preservation
 struct FixityBenchManyObjects {
     /// The repository home (`--home` of the sweeps).
     let home: RepositoryHome
+    /// How many objects (one per dossier) it holds.
+    let objectCount: Int
     /// Every object's folder in the primary root, in dossier order.
-    let objectFolders: [String]
+    var objectFolders: [String] = []
 
     /// The object id of dossier `index`.
     static func objectID(_ index: Int) -> String { String(format: "info:kho/bench-fixity-c/ho-so-%04d", index) }
 
     /// Writes every dossier as an object with Kho's writer into a new home, or reuses the home a previous run
-    /// completed (a marker names the corpus it holds); then gives it a new catalogue knowing every object, so
-    /// that each benchmark run starts from the same catalogue (no earlier sweeps, a short audit chain).
+    /// completed (a marker names the corpus it holds); then gives it a new catalogue knowing every object.
     static func prepare(_ dossiers: [CorpusInfo], at path: String) throws -> FixityBenchManyObjects {
         let home = RepositoryHome(path: path)
         let files = dossiers.reduce(0) { $0 + $1.files.count }
@@ -36,14 +37,23 @@ struct FixityBenchManyObjects {
             }
             _ = FileManager.default.createFile(atPath: marker, contents: nil)
         }
+        let many = FixityBenchManyObjects(home: home, objectCount: dossiers.count)
+        try many.newCatalogue()
+        let storage = try OCFLStorageRoot.open(at: home.ocflRoot)
+        return FixityBenchManyObjects(home: home, objectCount: dossiers.count,
+                                      objectFolders: try dossiers.indices.map { try storage.objectPath(for: objectID($0)) })
+    }
+
+    /// Replaces the home's catalogue by one knowing every object and nothing else (no sweeps, an empty audit chain:
+    /// the entries carry no events), so each measured sweep starts from the same catalogue: a sweep ends by
+    /// verifying the whole audit chain, and each sweep adds an entry per object to it.
+    func newCatalogue() throws {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: home.cataloguePath + suffix) }
-        let (storage, catalogue) = try home.prepare()
+        let catalogue = try home.prepare().catalogue
         let fonds = FondsEntry(code: "BENCH", name: "Kho bench")
-        try catalogue.record(aips: dossiers.indices.map {
-            AIPEntry(objectID: objectID($0), version: 1, created: "2026-11-21T00:00:00+07:00", fonds: fonds, dossier: nil)
+        try catalogue.record(aips: (0..<objectCount).map {
+            AIPEntry(objectID: Self.objectID($0), version: 1, created: "2026-11-21T00:00:00+07:00", fonds: fonds, dossier: nil)
         })
-        let folders = try dossiers.indices.map { try storage.objectPath(for: objectID($0)) }
-        return FixityBenchManyObjects(home: home, objectFolders: folders)
     }
 
     /// Whether a previous run finished writing every object (its marker is there and so is each object).
