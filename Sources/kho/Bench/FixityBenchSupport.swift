@@ -1,4 +1,7 @@
+import ArchivalStorage
+import DataManagement
 import Foundation
+import Preservation
 
 /// Page cache, load and verdict helpers for `kho bench fixity`.
 enum FixityBenchCache {
@@ -23,32 +26,71 @@ enum FixityBenchCache {
     }
 
 
-    /// The target lines printed under a table.
-    static func verdicts(_ best: [String: Measurement], order: [String]) -> String {
-        func row(_ index: Int) -> Measurement? { best[order[index]] }
+    /// The target lines printed under a table, for each Kho row present: throughput against its openssl row,
+    /// speed against ocfl-validate.py, peak memory.
+    static func verdicts(_ best: [String: Measurement]) -> String {
         var lines: [String] = []
-        func ratio(_ kho: Measurement?, _ reference: Measurement?, target: Double, what: String) {
-            guard let kho, let reference else { return }
+        for row in FixityBenchRow.khoRows {
+            guard let kho = best[row.label], let reference = best[row.reference] else { continue }
             let value = reference.seconds / max(kho.seconds, 1e-9)
-            lines.append("- \(what): \(String(format: "%.0f", value * 100)) % of the throughput (target ≥ \(String(format: "%.0f", target * 100)) %) — \(value >= target ? "met" : "NOT met")")
+            lines.append("- \(row.ratioName): \(String(format: "%.0f", value * 100)) % of the throughput (target ≥ 90 %) — \(value >= 0.9 ? "met" : "NOT met")")
         }
-        ratio(row(0), row(1), target: 0.9, what: "fixity mode vs openssl sha256 ×2")
-        ratio(row(2), row(3), target: 0.9, what: "full mode vs openssl sha512 ×2")
-        if order.count > 6 {
-            ratio(row(5), row(1), target: 0.9, what: "`kho fixity sweep` vs openssl sha256 ×2")
-            ratio(row(6), row(3), target: 0.9, what: "`kho fixity sweep --full` vs openssl sha512 ×2")
-        }
-        let modes = [(0, "fixity (default) mode"), (2, "full mode (like for like: sha512 + validation)")]
-            + (order.count > 6 ? [(5, "`kho fixity sweep`"), (6, "`kho fixity sweep --full`")] : [])
-        for (index, mode) in modes {
-            guard let kho = row(index), let python = row(4) else { continue }
+        for row in FixityBenchRow.khoRows {
+            guard let kho = best[row.label], let python = best[FixityBenchRow.validate] else { continue }
             let speedup = python.seconds / max(kho.seconds, 1e-9)
-            lines.append("- \(mode) vs ocfl-validate.py: \(String(format: "%.1f", speedup))× faster (target ≥ 3×) — \(speedup >= 3 ? "met" : "NOT met")")
+            lines.append("- \(row.validateName) vs ocfl-validate.py: \(String(format: "%.1f", speedup))× faster (target ≥ 3×) — \(speedup >= 3 ? "met" : "NOT met")")
         }
-        for (index, mode) in [(0, "fixity mode"), (2, "full mode")] + (order.count > 6 ? [(5, "sweep"), (6, "sweep --full")] : []) {
-            guard let peak = row(index)?.peakRSSBytes else { continue }
-            lines.append("- Kho peak RSS, \(mode): \(String(format: "%.1f", Double(peak) / 1_048_576)) MB (target < 100 MB) — \(peak < 100 << 20 ? "met" : "NOT met")")
+        for row in FixityBenchRow.khoRows {
+            guard let peak = best[row.label]?.peakRSSBytes else { continue }
+            lines.append("- Kho peak RSS, \(row.memoryName): \(String(format: "%.1f", Double(peak) / 1_048_576)) MB (target < 100 MB) — \(peak < 100 << 20 ? "met" : "NOT met")")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The rows of `kho bench fixity`'s tables: their labels, and for Kho's rows the reference each is held to.
+enum FixityBenchRow {
+    static let check = "kho fixity check (sha256, 2 threads)"
+    static let checkFull = "kho fixity check --full (sha512 + OCFL validation)"
+    static let sweep = "kho fixity sweep (home, sha256, catalogue + audit)"
+    static let fullSweep = "kho fixity sweep --full (home, sha512 + OCFL validation)"
+    static let openssl256 = "openssl dgst -sha256 ×2 processes"
+    static let openssl512 = "openssl dgst -sha512 ×2 processes"
+    static let validate = "ocfl-validate.py (ocfl-py)"
+
+    /// A Kho row and how its target lines name it.
+    struct KhoRow {
+        var label: String
+        /// The openssl row it must reach 90 % of.
+        var reference: String
+        var ratioName: String
+        var validateName: String
+        var memoryName: String
+    }
+
+    /// Kho's rows, in the order their target lines are printed.
+    static let khoRows = [
+        KhoRow(label: check, reference: openssl256, ratioName: "fixity mode vs openssl sha256 ×2",
+               validateName: "fixity (default) mode", memoryName: "fixity mode"),
+        KhoRow(label: checkFull, reference: openssl512, ratioName: "full mode vs openssl sha512 ×2",
+               validateName: "full mode (like for like: sha512 + validation)", memoryName: "full mode"),
+        KhoRow(label: sweep, reference: openssl256, ratioName: "`kho fixity sweep` vs openssl sha256 ×2",
+               validateName: "`kho fixity sweep`", memoryName: "sweep"),
+        KhoRow(label: fullSweep, reference: openssl512, ratioName: "`kho fixity sweep --full` vs openssl sha512 ×2",
+               validateName: "`kho fixity sweep --full`", memoryName: "sweep --full"),
+    ]
+}
+
+/// Keeps every measured sweep a new, complete one.
+enum FixityBenchSweeps {
+    /// A sweep resumes an unfinished sweep of the same mode and scope (one killed or stopped earlier, e.g. a benchmark
+    /// interrupted by Ctrl-C): finishes such a sweep, unmeasured, so the measured run that follows starts a new one.
+    static func finishUnfinished(home: RepositoryHome, mode: FixityMode, kho: String) throws {
+        let unfinished = try {
+            let catalogue = try Catalogue(path: home.cataloguePath)
+            return try catalogue.unfinishedSweep(mode: mode.rawValue, scope: SweepOptions(mode: mode).scope) != nil
+        }()
+        guard unfinished else { return }
+        _ = try BenchRunner.run("finish unfinished sweep", [kho, "fixity", "sweep", "--home", home.path] + (mode == .full ? ["--full"] : []))
     }
 }

@@ -41,6 +41,36 @@ enum BenchCorpus {
         return try finish(directory, marker: marker)
     }
 
+    /// `objects` dossiers (hồ sơ) of `filesPerObject` files of 1–20 KB each, one folder per dossier (agency / year /
+    /// dossier), the way an archive holds them: each folder becomes one OCFL object. Returns one corpus per dossier,
+    /// in order.
+    static func dossiers(in directory: URL, objects: Int = 1_000, filesPerObject: Int = 20, seed: UInt64 = 4) throws -> [CorpusInfo] {
+        let marker = "dossiers-\(objects)-\(filesPerObject)-\(seed)"
+        let folders = (0..<objects).map { dossierFolder(in: directory, index: $0) }
+        if try reuse(directory, marker: marker) != nil { return folders.map(info) }
+        var random = SplitMix64(seed: seed)
+        var buffer = [UInt8](repeating: 0, count: 20 * 1024)
+        for (index, folder) in folders.enumerated() {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for file in 0..<filesPerObject {
+                let kind = kinds[Int(random.next() % UInt64(kinds.count))]
+                let size = 1024 + Int(random.next() % UInt64(19 * 1024))
+                random.fill(&buffer, count: size)
+                let name = String(format: "%02d. ", file + 1) + "\(kind) số \(index * filesPerObject + file)-NQ-ĐU.txt"
+                try Data(buffer[0..<size]).write(to: folder.appendingPathComponent(name))
+            }
+        }
+        _ = try finish(directory, marker: marker)
+        return folders.map(info)
+    }
+
+    /// The folder of dossier `index`: agency / year / dossier number, all in Vietnamese.
+    private static func dossierFolder(in directory: URL, index: Int) -> URL {
+        directory.appendingPathComponent(agencies[index % agencies.count])
+            .appendingPathComponent("Năm \(1990 + (index / agencies.count) % 35)")
+            .appendingPathComponent(String(format: "Hồ sơ số %04d", index))
+    }
+
     /// `count` incompressible files of `size` bytes each.
     static func largeFiles(in directory: URL, count: Int = 20, size: Int = 50 << 20, seed: UInt64 = 2) throws -> CorpusInfo {
         let marker = "large-\(count)-\(size)-\(seed)"
