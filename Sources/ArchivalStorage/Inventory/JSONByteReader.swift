@@ -48,8 +48,8 @@ final class JSONByteReader {
             base += drop
             index -= drop
         }
-        // At most 1 MiB at a time, but no more than the file holds: a 10 KB inventory is one 10 KB read, not a
-        // zero-filled 1 MiB window (the extra byte lets the read that sees the end return 0 in the same loop).
+        // At most 1 MiB at a time, but no more than the file holds (plus one byte, and at least 4 KiB, in case it
+        // grew): a 10 KB inventory is one 10 KB read, not a zero-filled 1 MiB window.
         var chunk = 1 << 20
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
