@@ -43,31 +43,31 @@ struct ContentVerifier {
         let bufferSize = bufferSize
         let limiter = rateLimiter
         DispatchQueue.concurrentPerform(iterations: max(1, min(threads, jobs.count))) { _ in
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
-            defer { buffer.deallocate() }
-            // A handful of algorithms at most: a list, not a dictionary looked up (and written) per file.
-            var digesters: [(algorithm: DigestAlgorithm, digester: MultiDigester)] = []
-            var local = Outcome()
-            while true {
-                let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < jobs.count else { break }
-                let algorithm = jobs[index].algorithm
-                let digester: MultiDigester
-                if let found = digesters.first(where: { $0.algorithm == algorithm }) {
-                    digester = found.digester
-                    digester.reset()
-                } else {
-                    digester = MultiDigester([algorithm])
-                    digesters.append((algorithm, digester))
+            ReadBuffers.shared.with(size: bufferSize) { buffer in
+                // A handful of algorithms at most: a list, not a dictionary looked up (and written) per file.
+                var digesters: [(algorithm: DigestAlgorithm, digester: MultiDigester)] = []
+                var local = Outcome()
+                while true {
+                    let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard index < jobs.count else { break }
+                    let algorithm = jobs[index].algorithm
+                    let digester: MultiDigester
+                    if let found = digesters.first(where: { $0.algorithm == algorithm }) {
+                        digester = found.digester
+                        digester.reset()
+                    } else {
+                        digester = MultiDigester([algorithm])
+                        digesters.append((algorithm, digester))
+                    }
+                    if let damage = Self.check(jobs[index], in: folder, buffer: buffer, digester: digester, limiter: limiter, outcome: &local) {
+                        local.damage.append(damage)
+                    }
                 }
-                if let damage = Self.check(jobs[index], in: folder, buffer: buffer, digester: digester, limiter: limiter, outcome: &local) {
-                    local.damage.append(damage)
+                merged.withLock { total in
+                    total.damage += local.damage
+                    total.files += local.files
+                    total.bytes += local.bytes
                 }
-            }
-            merged.withLock { total in
-                total.damage += local.damage
-                total.files += local.files
-                total.bytes += local.bytes
             }
         }
         return merged.withLock { $0 }

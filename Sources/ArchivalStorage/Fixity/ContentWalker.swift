@@ -95,18 +95,20 @@ struct ContentWalker {
         let (bufferSize, limiter) = (bufferSize, rateLimiter)
         DispatchQueue.concurrentPerform(iterations: max(1, threads)) { part in
             if part == 0 { alongside() }
-            var worker = Worker(root: root, list: list, threads: max(1, threads), bufferSize: bufferSize, limiter: limiter)
-            while let item = list.next() {
-                worker.run(item)
-                list.done()
+            let files = ReadBuffers.shared.with(size: bufferSize) { buffer in
+                var worker = Worker(root: root, list: list, threads: max(1, threads), buffer: buffer, limiter: limiter)
+                while let item = list.next() {
+                    worker.run(item)
+                    list.done()
+                }
+                return worker.found
             }
-            let files = worker.finish()
             found.withLock { $0.append(files) }
         }
         return found.withLock { $0 }.flatMap { $0 }
     }
 
-    /// One thread's reading state: its buffer, its digester and what it found.
+    /// One thread's reading state: its buffer (lent by `ReadBuffers`), its digester and what it found.
     private struct Worker {
         let root: Int32
         let list: WorkList
@@ -116,17 +118,12 @@ struct ContentWalker {
         let limiter: ByteRateLimiter?
         var found: [WalkedFile] = []
 
-        init(root: Int32, list: WorkList, threads: Int, bufferSize: Int, limiter: ByteRateLimiter?) {
+        init(root: Int32, list: WorkList, threads: Int, buffer: UnsafeMutableRawBufferPointer, limiter: ByteRateLimiter?) {
             self.root = root
             self.list = list
             self.threads = threads
             self.limiter = limiter
-            buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferSize, alignment: 4096)
-        }
-
-        mutating func finish() -> [WalkedFile] {
-            buffer.deallocate()
-            return found
+            self.buffer = buffer
         }
 
         mutating func run(_ item: Item) {

@@ -48,7 +48,13 @@ final class JSONByteReader {
             base += drop
             index -= drop
         }
-        let chunk = 1 << 20
+        // At most 1 MiB at a time, but no more than the file holds (plus one byte, and at least 4 KiB, in case it
+        // grew): a 10 KB inventory is one 10 KB read, not a zero-filled 1 MiB window.
+        var chunk = 1 << 20
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG {
+            chunk = max(4096, min(chunk, Int(info.st_size) - (base + bytes.count) + 1))
+        }
         while index + count > bytes.count, !endOfFile {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: chunk))

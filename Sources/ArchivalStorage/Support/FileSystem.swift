@@ -121,10 +121,9 @@ enum FileSystem {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        // A kept buffer (`ReadBuffers`): a 256 KiB one freed per call was unmapped per object checked.
         let chunk = 1 << 18
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 4096)
-        defer { buffer.deallocate() }
-        return bytes.withUnsafeBytes { expected -> Bool in
+        return ReadBuffers.shared.with(size: chunk) { buffer in bytes.withUnsafeBytes { expected -> Bool in
             var offset = 0
             while true {
                 let count = read(fd, buffer.baseAddress, chunk)
@@ -138,7 +137,7 @@ enum FileSystem {
                       memcmp(base, want + offset, count) == 0 else { return false }
                 offset += count
             }
-        }
+        } }
     }
 
     /// Writes `bytes` to a new file at `path` (replacing nothing), optionally fsyncing it.

@@ -109,9 +109,11 @@ struct ContentDigestCheck {
 
     /// One worker: takes the next job from `run` until none is left.
     fileprivate func work(_ run: HashRun, directory: Int32) -> (failures: [Failure], bytes: UInt64) {
+        ReadBuffers.shared.with(size: options.bufferSize) { buffer in work(run, directory: directory, buffer: buffer) }
+    }
+
+    private func work(_ run: HashRun, directory: Int32, buffer: UnsafeMutableRawBufferPointer) -> (failures: [Failure], bytes: UInt64) {
         let plan = run.plan
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: options.bufferSize, alignment: 4096)
-        defer { buffer.deallocate() }
         var name = [CChar](repeating: 0, count: 4096)
         var digesters: [UInt8: MultiDigester] = [:]
         var local: [Failure] = []
@@ -185,7 +187,8 @@ struct ContentDigestCheck {
 }
 
 /// Hashing workers on threads of their own (not Dispatch's pool, whose width the caller's threads already
-/// fill, so `concurrentPerform` from inside it can end up on one thread), sharing one job counter.
+/// fill, so `concurrentPerform` from inside it can end up on one thread), sharing one job counter. The threads
+/// and their buffers are kept for the next object (`HashingThreads`, `ReadBuffers`).
 private final class HashRun: Sendable {
     let plan: DigestPlan
     private let jobs: [Int]
@@ -203,14 +206,12 @@ private final class HashRun: Sendable {
         // Files are opened relative to the object root: no walk of its long path for each file.
         self.directory = open(check.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         for _ in 0..<workers {
-            let thread = Thread { [self] in
+            HashingThreads.shared.run { [self] in
                 let found = check.work(self, directory: self.directory)
                 self.failures.withLock { $0.append(contentsOf: found.failures) }
                 self.bytes.wrappingAdd(found.bytes, ordering: .relaxed)
                 self.done.signal()
             }
-            thread.stackSize = 1 << 20
-            thread.start()
         }
     }
 
