@@ -198,6 +198,10 @@ private final class HashRun: Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let workers: Int
     private let directory: Int32
+    /// With one hashing thread the caller hashes, in `wait`: a sweep checking many small objects at once, each on
+    /// one thread, would otherwise hand every object to a second thread and wake it, for a few files.
+    private let inline: ContentDigestCheck?
+    private let hashedInline = Atomic<Bool>(false)
 
     init(check: ContentDigestCheck, jobs: [Int], plan: DigestPlan) {
         self.plan = plan
@@ -205,6 +209,8 @@ private final class HashRun: Sendable {
         self.workers = min(check.options.hashingThreads, max(1, jobs.count))
         // Files are opened relative to the object root: no walk of its long path for each file.
         self.directory = open(check.root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        inline = check.options.hashingThreads == 1 ? check : nil
+        guard inline == nil else { return }
         for _ in 0..<workers {
             HashingThreads.shared.run { [self] in
                 let found = check.work(self, directory: self.directory)
@@ -239,9 +245,17 @@ private final class HashRun: Sendable {
     /// Bytes read by the workers (complete once `wait` has returned).
     var bytesRead: UInt64 { bytes.load(ordering: .relaxed) }
 
-    /// Waits for every worker (once) and returns what they found.
+    /// Waits for every worker (once), or hashes on this thread, and returns what was found.
     func wait() -> [ContentDigestCheck.Failure] {
-        for _ in 0..<workers { done.wait() }
+        if let inline {
+            if !hashedInline.exchange(true, ordering: .acquiringAndReleasing) {
+                let found = inline.work(self, directory: directory)
+                failures.withLock { $0.append(contentsOf: found.failures) }
+                bytes.wrappingAdd(found.bytes, ordering: .relaxed)
+            }
+        } else {
+            for _ in 0..<workers { done.wait() }
+        }
         return failures.withLock { $0 }
     }
 }

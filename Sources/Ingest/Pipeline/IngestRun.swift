@@ -33,7 +33,8 @@ struct IngestRun {
     /// Records a step as a PREMIS event executed by Kho.
     mutating func event(_ type: AIPEventType, outcome: AIPEvent.Outcome, detail: String? = nil, outcomeDetail: String? = nil,
                         objects: [AIPEvent.LinkedObject] = [], extraAgents: [AIPEvent.LinkedAgent] = []) {
-        events.append(AIPEvent(identifier: "urn:uuid:" + UUID().uuidString.lowercased(), type: type, dateTime: Date(),
+        let now = Date()
+        events.append(AIPEvent(identifier: "urn:uuid:" + TimeOrderedUUID.make(at: now), type: type, dateTime: now,
                                outcome: outcome, detail: detail, outcomeDetail: outcomeDetail, linkingObjects: objects,
                                linkingAgents: [AIPEvent.LinkedAgent(identifier: software.identifier, role: "executing program")] + extraAgents))
     }

@@ -82,14 +82,18 @@ public struct FixitySweeper: Sendable {
         let todo = SweepPlan.order(pairs, done: done, lastChecked: lastChecked, staleFirst: options.staleFirst,
                                    rootOrder: roots.roots.map(\.name))
         let limiter = options.maxRateMB.map { ByteRateLimiter(megabytesPerSecond: $0) }
-        let checker = ObjectFixityChecker(mode: options.mode, threads: max(1, options.parallel), rateLimiter: limiter)
+        // With many copies to check, the parallelism is across copies (`inFlight` below), each read on one thread: a
+        // dossier of twenty small files costs more to hand between threads than to hash. A lone copy (one large
+        // object, a repair re-check) still gets every thread.
+        let inFlight = max(1, options.parallel)
+        let threadsPerCopy = todo.count >= 2 * inFlight ? 1 : inFlight
+        let checker = ObjectFixityChecker(mode: options.mode, threads: threadsPerCopy, rateLimiter: limiter)
         let events = PreservationEvents(softwareVersion: options.softwareVersion)
         var checkedNow = 0, files = 0
         var bytes: UInt64 = 0
         var stopped = false
         // Several copies are checked at once while this thread records the previous ones, in plan order.
-        let inFlight = max(1, options.parallel)
-        let pipeline = OrderedWorkPipeline(count: todo.count, workers: inFlight, window: 2 * inFlight) { [self] index in
+        let pipeline = OrderedWorkPipeline(count: todo.count, workers: inFlight, window: Self.batchLimit + 2 * inFlight) { [self] index in
             let pair = todo[index]
             guard let named = roots.root(named: pair.rootName) else { return nil as CheckedCopy? }
             // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only

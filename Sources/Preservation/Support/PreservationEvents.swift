@@ -1,4 +1,5 @@
 import DataManagement
+import KhoCore
 import Foundation
 
 /// Builds the PREMIS events preservation records, with Kho as the executing software agent.
@@ -19,7 +20,7 @@ public struct PreservationEvents: Sendable {
     /// An event now, linked to the object and the copy (`root:<name>`).
     public func event(_ type: PremisEventType, outcome: EventOutcome, objectID: String, rootName: String,
                       detail: String, outcomeDetail: String?, at date: Date = Date()) -> EventEntry {
-        EventEntry(identifier: "urn:uuid:" + UUID().uuidString.lowercased(), type: type, dateTime: FixityTime.string(date),
+        EventEntry(identifier: "urn:uuid:" + TimeOrderedUUID.make(at: date), type: type, dateTime: FixityTime.string(date),
                    outcome: outcome, detail: detail, outcomeDetail: outcomeDetail,
                    linkingObjects: [objectID, "root:" + rootName], agent: agent)
     }
