@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every Kho benchmark, each printing Kho side by side with its reference tools (Markdown tables for
-# BENCHMARKS.md). The corpora (20,000 small files, 20 × 50 MB) are generated under WORK on the first run and
+# BENCHMARKS.md). The corpora (20,000 small files, 20 × 50 MB; for fixity also 1,000 dossiers of 20 files) are
+# generated under WORK on the first run and
 # shared by every benchmark, then reused.
 #
 #   Benchmarks/run.sh [WORK]        default WORK=/tmp/kho-bench
@@ -14,7 +15,7 @@ mkdir -p "$work"
 swift build -c release --product kho
 export XML_CATALOG_FILES=${XML_CATALOG_FILES:-$PWD/../shared/corpora/xsd/catalog.xml}
 echo "# Kho benchmarks — $(date -u +%Y-%m-%dT%H:%MZ), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-for bench in hash storage bag sip ingest search; do
+for bench in hash storage bag sip ingest search fixity; do
   echo
   echo "## kho bench $bench"
   .build/release/kho bench "$bench" --work "$work"
