@@ -134,6 +134,35 @@ struct XMLSchemaSetTests {
         #expect(listener.acceptedConnections() == 0)
     }
 
+    /// A fresh process compiling schemas on several threads at once: libxml2 2.9 would build its XSD built-in types
+    /// on each of them without a lock, and a thread could see a half-built anyType. Each child compiles METS on six
+    /// threads released together, several times over (new processes, so the built-in types start unbuilt).
+    @Test(arguments: 0..<4)
+    func schemasCompiledAtOnceInAFreshProcessAllCompile(_ round: Int) async {
+        await #expect(processExitsWith: .success) {
+            let path = XMLSchemaSetTests.xsdFolder.appendingPathComponent("mets/mets.xsd").path
+            let catalog = try XMLSchemaSetTests.catalog()
+            let start = DispatchSemaphore(value: 0)
+            let failures = DispatchQueue(label: "failures")
+            nonisolated(unsafe) var failed: [String] = []
+            let group = DispatchGroup()
+            for _ in 0..<6 {
+                DispatchQueue.global().async(group: group) {
+                    start.wait()
+                    do { _ = try XMLSchemaSet(schemaAt: path, catalog: catalog) } catch {
+                        failures.sync { failed.append(String(describing: error)) }
+                    }
+                }
+            }
+            for _ in 0..<6 { start.signal() }
+            group.wait()
+            if let first = failures.sync(execute: { failed.first }) {
+                FileHandle.standardError.write(Data(first.utf8))
+                exit(1)
+            }
+        }
+    }
+
     @Test func oneCompiledSchemaValidatesFromManyTasks() async throws {
         let schema = try XMLSchemaSet(schemaAt: Self.xsdFolder.appendingPathComponent("mets/mets.xsd").path, catalog: try Self.catalog())
         let counts = await withTaskGroup(of: Int.self) { group in

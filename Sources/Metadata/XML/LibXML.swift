@@ -14,6 +14,10 @@ enum LibXML {
 
     private static let initialization: Void = {
         xmlInitParser()
+        // libxml2 2.9 builds its XSD built-in types (anyType and its attribute wildcard among them) lazily, on the
+        // first schema compiled, without a lock: two schemas compiled at once on a fresh process could see a
+        // half-built anyType ("no matching wildcard exists in the base complex type … anyType"). Built here, once.
+        xmlSchemaInitTypes()
         xmlSetExternalEntityLoader(khoExternalEntityLoader)
     }()
 
