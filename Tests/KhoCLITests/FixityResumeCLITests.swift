@@ -70,7 +70,7 @@ import Testing
         #expect(slow.isRunning)
         // Another sweep meanwhile starts its own.
         let (other, summary) = try fixture.sweep()
-        #expect(other.status == 0)
+        #expect(other.status == 0, "\(other.stderr)")
         #expect(summary?.resumed == false && summary?.sweepID != live.id && summary?.checkedThisRun == 3)
         // Once the slow one is killed, the next sweep continues it.
         kill(slow.processIdentifier, SIGKILL)

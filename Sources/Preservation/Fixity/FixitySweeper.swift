@@ -82,26 +82,11 @@ public struct FixitySweeper: Sendable {
         let todo = SweepPlan.order(pairs, done: done, lastChecked: lastChecked, staleFirst: options.staleFirst,
                                    rootOrder: roots.roots.map(\.name))
         let limiter = options.maxRateMB.map { ByteRateLimiter(megabytesPerSecond: $0) }
-        // With many copies to check, the parallelism is across copies (`inFlight` below), each read on one thread: a
-        // dossier of twenty small files costs more to hand between threads than to hash. A lone copy (one large
-        // object, a repair re-check) still gets every thread.
-        let inFlight = max(1, options.parallel)
-        let threadsPerCopy = todo.count >= 2 * inFlight ? 1 : inFlight
-        let checker = ObjectFixityChecker(mode: options.mode, threads: threadsPerCopy, rateLimiter: limiter)
+        let checker = ObjectFixityChecker(mode: options.mode, threads: max(1, options.parallel), rateLimiter: limiter)
         let events = PreservationEvents(softwareVersion: options.softwareVersion)
         var checkedNow = 0, files = 0
         var bytes: UInt64 = 0
         var stopped = false
-        // Several copies are checked at once while this thread records the previous ones, in plan order.
-        let pipeline = OrderedWorkPipeline(count: todo.count, workers: inFlight, window: Self.batchLimit + 2 * inFlight) { [self] index in
-            let pair = todo[index]
-            guard let named = roots.root(named: pair.rootName) else { return nil as CheckedCopy? }
-            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only
-            // when some file differs from its digest (an intact copy reads no catalogue rows).
-            let report = check(pair.objectID, in: named, checker: checker) { (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:] }
-            return CheckedCopy(report: report, at: Date())
-        }
-        defer { pipeline.finish() }
         var index = 0
         var batch: [(check: FixityCheckRecord, event: EventEntry)] = []
         var batchStarted = Date()
@@ -122,37 +107,39 @@ public struct FixitySweeper: Sendable {
                 stopped = true
                 break
             }
-            // Checked copies wait to be recorded together (one commit for many small dossiers), but not once the
-            // next copy is still being checked and the batch is a tenth of a second old, nor past the test hook's
-            // kill point: a killed sweep has recorded exactly that many.
+            // Checked copies are recorded together (one commit for many small dossiers) once the batch is a tenth of a
+            // second old or 64 copies long, never past the test hook's kill point: a killed sweep has recorded
+            // exactly that many, and one killed otherwise checks at most that batch again when it resumes.
             let room = options.killAfter.map { max(1, min(Self.batchLimit, $0 - checkedNow)) } ?? Self.batchLimit
-            if !batch.isEmpty, batch.count >= room || (!pipeline.isReady(index) && Date().timeIntervalSince(batchStarted) >= 0.1) {
+            if !batch.isEmpty, batch.count >= room || Date().timeIntervalSince(batchStarted) >= 0.1 {
                 try flush()
                 continue
             }
-            let checkedCopies = pipeline.outputs(from: index, limit: room - batch.count)
-            if batch.isEmpty { batchStarted = Date() }
-            for (offset, checked) in checkedCopies.enumerated() {
-                guard let checked else { continue }
-                let report = checked.report, pair = todo[index + offset]
-                let record = FixityCheckRecord(
-                    sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(checked.at),
-                    damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
-                    filesChecked: Int64(report.filesChecked), bytesChecked: Int64(report.bytesChecked))
-                let event = events.event(
-                    .fixityCheck, outcome: report.isIntact ? .success : .failure, objectID: pair.objectID, rootName: pair.rootName,
-                    detail: "Kiểm tra toàn vẹn (\(mode)) bản \(pair.rootName): \(report.filesChecked) tệp, \(report.bytesChecked) byte / "
-                        + "fixity check (\(mode)) of copy \(pair.rootName): \(report.filesChecked) files, \(report.bytesChecked) bytes",
-                    outcomeDetail: report.isIntact ? "nguyên vẹn / intact"
-                        : report.damage.map { "\($0.kind.rawValue) \($0.path)" }.joined(separator: "; "))
-                batch.append((record, event))
-                files += report.filesChecked
-                bytes += report.bytesChecked
-            }
-            index += checkedCopies.count
+            let pair = todo[index]
+            index += 1
+            guard let named = roots.root(named: pair.rootName) else { continue }
+            // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only
+            // when some file differs from its digest (an intact copy reads no catalogue rows).
+            let checked = CheckedCopy(report: check(pair.objectID, in: named, checker: checker) {
+                (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:]
+            }, at: Date())
+            if batch.isEmpty { batchStarted = checked.at }
+            let report = checked.report
+            let record = FixityCheckRecord(
+                sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(checked.at),
+                damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
+                filesChecked: Int64(report.filesChecked), bytesChecked: Int64(report.bytesChecked))
+            let event = events.event(
+                .fixityCheck, outcome: report.isIntact ? .success : .failure, objectID: pair.objectID, rootName: pair.rootName,
+                detail: "Kiểm tra toàn vẹn (\(mode)) bản \(pair.rootName): \(report.filesChecked) tệp, \(report.bytesChecked) byte / "
+                    + "fixity check (\(mode)) of copy \(pair.rootName): \(report.filesChecked) files, \(report.bytesChecked) bytes",
+                outcomeDetail: report.isIntact ? "nguyên vẹn / intact"
+                    : report.damage.map { "\($0.kind.rawValue) \($0.path)" }.joined(separator: "; "))
+            batch.append((record, event))
+            files += report.filesChecked
+            bytes += report.bytesChecked
         }
         try flush()
-        pipeline.finish()
         let ended = Date()
         let status: FixitySweepRecord.Status = stopped ? .stopped : .finished
         try catalogued { () throws(CatalogueError) in try catalogue.endSweep(id: sweepID, status: status, at: FixityTime.string(ended)) }
