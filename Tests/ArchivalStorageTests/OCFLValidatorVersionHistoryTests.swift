@@ -49,6 +49,18 @@ import Testing
         try Data("\(d.finalize()[algorithm] ?? "")  inventory.json\n".utf8).write(to: URL(fileURLWithPath: folder + "/inventory.json.\(algorithm.rawValue)"))
     }
 
+    /// Rewrites the v1 state of the inventory in `folder` so that `hồ sơ/a.txt` and `c.txt` swap their content.
+    func swapContentsOfAAndCInV1(of folder: String) throws {
+        try editInventory(folder) { json in
+            var v1 = try state(json, "v1")
+            let a = try #require(v1.first { $0.value == ["hồ sơ/a.txt"] }?.key)
+            let c = try #require(v1.first { $0.value == ["c.txt"] }?.key)
+            v1[a] = ["c.txt"]
+            v1[c] = ["hồ sơ/a.txt"]
+            setState(&json, "v1", v1)
+        }
+    }
+
     func validate(_ object: String) -> ValidationReport { OCFLValidator().validate(objectAt: URL(fileURLWithPath: object)) }
 
     func state(_ json: [String: Any], _ version: String) throws -> [String: [String]] {
@@ -163,14 +175,7 @@ import Testing
     @Test func olderStateWithOtherContentIsE066() throws {
         let (temp, object) = try historyObject()
         _ = temp
-        try editInventory(object + "/v2") { json in
-            var v1 = try state(json, "v1")
-            let a = try #require(v1.first { $0.value == ["hồ sơ/a.txt"] }?.key)
-            let c = try #require(v1.first { $0.value == ["c.txt"] }?.key)
-            v1[a] = ["c.txt"]
-            v1[c] = ["hồ sơ/a.txt"]
-            setState(&json, "v1", v1)
-        }
+        try swapContentsOfAAndCInV1(of: object + "/v2")
         try expectSameWhenSplit(object)
         let e066 = validate(object).findings.filter { $0.code == "E066" }
         #expect(e066.count == 2)
@@ -285,14 +290,7 @@ import Testing
         let (temp, object) = try historyObject(versions: 2)
         _ = temp
         #expect(validate(object).isValid)
-        try editInventory(object + "/v1") { json in
-            var v1 = try state(json, "v1")
-            let a = try #require(v1.first { $0.value == ["hồ sơ/a.txt"] }?.key)
-            let c = try #require(v1.first { $0.value == ["c.txt"] }?.key)
-            v1[a] = ["c.txt"]
-            v1[c] = ["hồ sơ/a.txt"]
-            setState(&json, "v1", v1)
-        }
+        try swapContentsOfAAndCInV1(of: object + "/v1")
         try expectSameWhenSplit(object)
         let e066 = validate(object).findings.filter { $0.code == "E066" }
         #expect(e066.count == 2 && e066.allSatisfy { $0.path == "v1/inventory.json" })

@@ -120,13 +120,11 @@ public struct FixitySweeper: Sendable {
             guard let named = roots.root(named: pair.rootName) else { continue }
             // Read per copy (a primary-key range), not cached: memory stays flat however large the archive; and only
             // when some file differs from its digest (an intact copy reads no catalogue rows).
-            let checked = CheckedCopy(report: check(pair.objectID, in: named, checker: checker) {
-                (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:]
-            }, at: Date())
-            if batch.isEmpty { batchStarted = checked.at }
-            let report = checked.report
+            let report = check(pair.objectID, in: named, checker: checker) { (try? catalogue.expectedSizes(objectID: pair.objectID)) ?? [:] }
+            let checkedAt = Date()
+            if batch.isEmpty { batchStarted = checkedAt }
             let record = FixityCheckRecord(
-                sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(checked.at),
+                sweepID: sweepID, rootName: pair.rootName, objectID: pair.objectID, checkedAt: FixityTime.string(checkedAt),
                 damage: report.damage.map { DamageEntry(kind: $0.kind.rawValue, path: $0.path, detail: $0.detail) },
                 filesChecked: Int64(report.filesChecked), bytesChecked: Int64(report.bytesChecked))
             let event = events.event(
@@ -170,12 +168,6 @@ public struct FixitySweeper: Sendable {
         report.objectID = report.objectID ?? objectID
         return report
     }
-}
-
-/// One copy checked, and when.
-struct CheckedCopy: Sendable {
-    var report: ObjectFixityReport
-    var at: Date
 }
 
 /// Maps a catalogue failure to a preservation error.
